@@ -1,0 +1,187 @@
+"""What clients and preparers do with files: upload, send, draw, sign."""
+
+import hashlib
+import zoneinfo
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from documents import signing
+from documents.models import ClientUpload, DocumentSignature, SentDocument, Signature
+from documents.signatures import signature_png_from_data_url
+from documents.uploads import UploadRefused, check_upload, unique_display_name
+from events.models import EventKind
+from events.record import record_event
+from lib.http import client_ip, user_agent
+from portal.models import Portal
+from returns.models import Role
+
+
+class SigningRefused(Exception):
+    pass
+
+
+def store_client_upload(request: HttpRequest, portal: Portal, upload: UploadedFile) -> ClientUpload:
+    checked = check_upload(upload)
+    taken = set(portal.uploads.values_list("display_name", flat=True))
+
+    stored = ClientUpload(
+        portal=portal,
+        display_name=unique_display_name(checked.display_name, taken),
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+    )
+    stored.file.save(checked.display_name, upload, save=True)
+
+    record_event(
+        EventKind.DOCUMENT_UPLOADED,
+        firm=portal.tax_return.firm,
+        request=request,
+        portal=portal,
+        subject=stored,
+    )
+    return stored
+
+
+@dataclass(frozen=True)
+class DocumentToSend:
+    upload: UploadedFile
+    needs_taxpayer_signature: bool
+    needs_spouse_signature: bool
+
+
+def send_documents(
+    request: HttpRequest, portal: Portal, documents: list[DocumentToSend]
+) -> list[SentDocument]:
+    """Check every PDF first, so that one bad file sends nothing at all."""
+    checked = [(doc, _check_pdf(doc.upload)) for doc in documents]
+    taken = set(portal.sent_documents.values_list("display_name", flat=True))
+
+    sent = []
+    with transaction.atomic():
+        for doc, display_name in checked:
+            name = unique_display_name(display_name, taken)
+            taken.add(name)
+            sent.append(_store_sent_document(request, portal, doc, name))
+
+    record_event(
+        EventKind.DOCUMENTS_SENT,
+        firm=portal.tax_return.firm,
+        request=request,
+        portal=portal,
+        details={"documents": [d.pk for d in sent]},
+    )
+    return sent
+
+
+def _check_pdf(upload: UploadedFile) -> str:
+    checked = check_upload(upload, allowed={"application/pdf"})
+    try:
+        signing.page_count(upload.read())
+    except signing.UnreadablePdf:
+        raise UploadRefused(
+            _("%(name)s could not be opened as a PDF (damaged, or protected by a password).")
+            % {"name": upload.name}
+        ) from None
+    finally:
+        upload.seek(0)
+    return checked.display_name
+
+
+def _store_sent_document(
+    request: HttpRequest, portal: Portal, doc: DocumentToSend, name: str
+) -> SentDocument:
+    content = doc.upload.read()
+    sent = SentDocument(
+        portal=portal,
+        display_name=name,
+        original_sha256=hashlib.sha256(content).hexdigest(),
+        needs_taxpayer_signature=doc.needs_taxpayer_signature,
+        needs_spouse_signature=doc.needs_spouse_signature and portal.tax_return.is_joint,
+        sent_by=request.user,
+    )
+    sent.original_file.save(name, ContentFile(content), save=True)
+    return sent
+
+
+def save_signature(request: HttpRequest, portal: Portal, role: Role, data_url: str) -> Signature:
+    png = signature_png_from_data_url(data_url)
+    signature, _created = Signature.objects.update_or_create(
+        portal=portal, role=role, defaults={"image_png": png}
+    )
+    record_event(
+        EventKind.SIGNATURE_SAVED,
+        firm=portal.tax_return.firm,
+        request=request,
+        portal=portal,
+        details={"signer": role.value},
+    )
+    return signature
+
+
+def sign_document(
+    request: HttpRequest, portal: Portal, document: SentDocument, role: Role
+) -> DocumentSignature:
+    """Stamp the saved signature and today's date; the original stays as sent."""
+    signature = portal.signatures.filter(role=role).first()
+    if signature is None:
+        raise SigningRefused(_("Please add your signature first."))
+    if not document.needs_signature_of(role):
+        raise SigningRefused(_("This document does not need this signature."))
+
+    with transaction.atomic():
+        document = SentDocument.objects.select_for_update().get(pk=document.pk)
+        if document.signed_at_by(role) is not None:
+            raise SigningRefused(_("This document is already signed."))
+        record = _stamp_and_store(request, portal, document, role, bytes(signature.image_png))
+
+    record_event(
+        EventKind.DOCUMENT_SIGNED,
+        firm=portal.tax_return.firm,
+        request=request,
+        portal=portal,
+        subject=document,
+        details={"signer": role.value},
+    )
+    return record
+
+
+def _stamp_and_store(
+    request: HttpRequest, portal: Portal, document: SentDocument, role: Role, png: bytes
+) -> DocumentSignature:
+    with document.current_file.open("rb") as current:
+        before = current.read()
+
+    now = timezone.now()
+    signer = portal.tax_return.people.get(role=role)
+    firm_zone = zoneinfo.ZoneInfo(portal.tax_return.firm.time_zone)
+    signed_pdf, placement = signing.stamp_signature(
+        before,
+        png,
+        signing.Signer(role.value),
+        timezone.localtime(now, firm_zone).date(),
+        signer.full_name,
+    )
+
+    document.signed_file.save(document.display_name, ContentFile(signed_pdf), save=False)
+    setattr(document, f"{role.value}_signed_at", now)
+    document.save()
+
+    return DocumentSignature.objects.create(
+        document=document,
+        role=role,
+        signed_by=request.user,
+        signed_at=now,
+        ip_address=client_ip(request) or None,
+        user_agent=user_agent(request),
+        sha256_before=hashlib.sha256(before).hexdigest(),
+        sha256_after=hashlib.sha256(signed_pdf).hexdigest(),
+        page_number=placement.page_index + 1,
+        on_signature_line=not placement.appended_page,
+    )

@@ -1,0 +1,93 @@
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from firms.decorators import preparer_required
+from returns.access import firm_of_preparer, get_return_for_preparer
+from returns.actions import save_return
+from returns.forms import PersonForm, ReturnSearchForm, TaxReturnForm
+from returns.models import Role, TaxReturn
+
+RETURNS_PER_PAGE = 20
+
+
+@preparer_required
+def return_list(request: HttpRequest) -> HttpResponse:
+    search = ReturnSearchForm(request.GET)
+    query = search.data.get("q", "").strip()
+    returns = _search_returns(
+        TaxReturn.objects.filter(firm=firm_of_preparer(request)), query
+    ).prefetch_related("people")
+
+    page = Paginator(returns, RETURNS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "returns/list.html",
+        {"page": page, "search": search, "query": query},
+    )
+
+
+def _search_returns(returns: QuerySet[TaxReturn], query: str) -> QuerySet[TaxReturn]:
+    """Match any word of the query to a first or last name, or to the last four."""
+    for word in query.split():
+        if word.isdigit():
+            returns = returns.filter(people__ssn_last_four=word[-4:])
+        else:
+            returns = returns.filter(
+                Q(people__first_name__icontains=word) | Q(people__last_name__icontains=word)
+            )
+    return returns.distinct()
+
+
+@preparer_required
+def return_create(request: HttpRequest) -> HttpResponse:
+    return _edit_return(request, TaxReturn())
+
+
+@preparer_required
+def return_edit(request: HttpRequest, return_id: int) -> HttpResponse:
+    return _edit_return(request, get_return_for_preparer(request, return_id))
+
+
+def _edit_return(request: HttpRequest, tax_return: TaxReturn) -> HttpResponse:
+    data = request.POST if request.method == "POST" else None
+    return_form = TaxReturnForm(data, instance=tax_return)
+    taxpayer_form = PersonForm(data, instance=_person(tax_return, Role.TAXPAYER), prefix="taxpayer")
+    spouse_form = PersonForm(data, instance=_person(tax_return, Role.SPOUSE), prefix="spouse")
+
+    if data is not None and return_form.is_valid():
+        needs_spouse = return_form.instance.is_joint
+        forms_valid = taxpayer_form.is_valid() and (not needs_spouse or spouse_form.is_valid())
+        if forms_valid:
+            saved = save_return(
+                request,
+                firm_of_preparer(request),
+                return_form,
+                taxpayer_form,
+                spouse_form if needs_spouse else None,
+            )
+            return redirect("office:return_detail", return_id=saved.pk)
+
+    return render(
+        request,
+        "returns/edit.html",
+        {
+            "tax_return": tax_return if tax_return.pk else None,
+            "return_form": return_form,
+            "taxpayer_form": taxpayer_form,
+            "spouse_form": spouse_form,
+        },
+    )
+
+
+def _person(tax_return: TaxReturn, role: Role) -> object:
+    if tax_return.pk is None:
+        return None
+    return tax_return.people.filter(role=role).first()
+
+
+@preparer_required
+def return_detail(request: HttpRequest, return_id: int) -> HttpResponse:
+    tax_return = get_return_for_preparer(request, return_id)
+    return render(request, "returns/detail.html", {"tax_return": tax_return, "active": "return"})
