@@ -30,9 +30,9 @@ def signature_png_from_data_url(data_url: str) -> bytes:
         raise SignatureRefused(_("The signature picture is too large."))
 
     image = _open_png(raw)
-    alpha = image.getchannel("A")
-    ink_box = alpha.point(lambda value: 255 if value > 40 else 0).getbbox()
-    inked = sum(alpha.point(lambda value: 1 if value > 40 else 0).getdata())
+    ink = image.getchannel("A").point(lambda value: 255 if value > 40 else 0)
+    ink_box = ink.getbbox()
+    inked = ink.histogram()[255]
     if ink_box is None or inked < MIN_INK_PIXELS:
         raise SignatureRefused(_("The signature is empty. Please draw your signature first."))
 
