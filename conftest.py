@@ -50,15 +50,31 @@ def make_return(
     joint: bool = False,
 ) -> TaxReturn:
     status = FilingStatus.MARRIED_JOINT if joint else FilingStatus.SINGLE
-    tax_return = TaxReturn.objects.create(firm=firm, tax_year=2025, filing_status=status)
+    tax_return = TaxReturn.objects.create(
+        firm=firm, tax_year=2025, filing_status=status
+    )
     add_person(tax_return, Role.TAXPAYER, "Ana", last_name, ssn, email, phone)
     if joint:
-        add_person(tax_return, Role.SPOUSE, "Luis", last_name, "987650123", "luis@example.com", "+15551113333")
+        add_person(
+            tax_return,
+            Role.SPOUSE,
+            "Luis",
+            last_name,
+            "987650123",
+            "luis@example.com",
+            "+15551113333",
+        )
     return tax_return
 
 
 def add_person(
-    tax_return: TaxReturn, role: Role, first: str, last: str, ssn: str, email: str, phone: str
+    tax_return: TaxReturn,
+    role: Role,
+    first: str,
+    last: str,
+    ssn: str,
+    email: str,
+    phone: str,
 ) -> Person:
     person = Person(
         tax_return=tax_return,
@@ -76,9 +92,13 @@ def add_person(
 
 def make_registered_portal(tax_return: TaxReturn, username: str) -> Portal:
     """A portal whose client has registered and verified, as after the real flow."""
-    user = User.objects.create_user(username=username, email=f"{username}@example.com", password=PASSWORD)
+    user = User.objects.create_user(
+        username=username, email=f"{username}@example.com", password=PASSWORD
+    )
     now = timezone.now()
-    return Portal.objects.create(tax_return=tax_return, user=user, registered_at=now, verified_at=now)
+    return Portal.objects.create(
+        tax_return=tax_return, user=user, registered_at=now, verified_at=now
+    )
 
 
 def logged_in(user: User) -> Client:
@@ -119,14 +139,25 @@ def return_a(firm_a: Firm) -> TaxReturn:
 
 @pytest.fixture
 def joint_return_a(firm_a: Firm) -> TaxReturn:
-    return make_return(firm_a, last_name="Rivera", ssn="000120034", email="rivera@example.com",
-                       phone="+15554445555", joint=True)
+    return make_return(
+        firm_a,
+        last_name="Rivera",
+        ssn="000120034",
+        email="rivera@example.com",
+        phone="+15554445555",
+        joint=True,
+    )
 
 
 @pytest.fixture
 def return_b(firm_b: Firm) -> TaxReturn:
-    return make_return(firm_b, last_name="Quinn", ssn="111220333", email="peter@example.com",
-                       phone="+15553335555")
+    return make_return(
+        firm_b,
+        last_name="Quinn",
+        ssn="111220333",
+        email="peter@example.com",
+        phone="+15553335555",
+    )
 
 
 @pytest.fixture

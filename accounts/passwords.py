@@ -27,7 +27,9 @@ PASSWORD_RULES = [
     PasswordRule("lower", _("One lowercase letter"), "[a-z]"),
     PasswordRule("upper", _("One uppercase letter"), "[A-Z]"),
     PasswordRule(
-        "special", _("One special character (@$!%*?&)"), f"[{re.escape(SPECIAL_CHARACTERS)}]"
+        "special",
+        _("One special character (@$!%*?&)"),
+        f"[{re.escape(SPECIAL_CHARACTERS)}]",
     ),
     PasswordRule("number", _("One number"), "[0-9]"),
     PasswordRule("min", _("8 characters minimum"), f"^[\\s\\S]{{{MIN_LENGTH},}}$"),
@@ -41,11 +43,18 @@ class PortalPasswordRules:
         if unmet:
             raise ValidationError(
                 [
-                    ValidationError(_("Password needs: %(rule)s."), params={"rule": r.label})
+                    ValidationError(
+                        _("Password needs: %(rule)s."), params={"rule": r.label}
+                    )
                     for r in unmet
                 ],
                 code="password_rules",
             )
 
     def get_help_text(self) -> str:
-        return str(_("Use 8 to 25 characters with a lowercase and an uppercase letter, a number and one of @$!%*?&."))
+        return str(
+            _(
+                "Use 8 to 25 characters with a lowercase and an uppercase letter,"
+                " a number and one of @$!%*?&."
+            )
+        )

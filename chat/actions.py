@@ -4,14 +4,20 @@ from django.utils import timezone
 from chat.models import Message
 from events.models import EventKind
 from events.record import record_event
+from lib.http import signed_in_user
 from portal.models import Portal
 
 MAX_MESSAGE_LENGTH = 5000
 
 
-def post_message(request: HttpRequest, portal: Portal, body: str, *, from_client: bool) -> Message:
+def post_message(
+    request: HttpRequest, portal: Portal, body: str, *, from_client: bool
+) -> Message:
     message = Message.objects.create(
-        portal=portal, author=request.user, from_client=from_client, body=body
+        portal=portal,
+        author=signed_in_user(request),
+        from_client=from_client,
+        body=body,
     )
     record_event(
         EventKind.MESSAGE_SENT,

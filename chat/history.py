@@ -25,14 +25,21 @@ def chat_history(portal: Portal) -> list[ChatLine]:
     lines = [_message_line(m) for m in portal.messages.select_related("author")]
     events = portal.events.filter(kind__in=SYSTEM_LINE_KINDS)
     lines += [
-        ChatLine(e.created_at, _system_text(e.kind, e.details), True, True, "") for e in events
+        ChatLine(e.created_at, _system_text(e.kind, e.details), True, True, "")
+        for e in events
     ]
     return sorted(lines, key=lambda line: line.at)
 
 
 def _message_line(message: Message) -> ChatLine:
-    author = message.author.get_full_name() or message.author.username if message.author else ""
-    return ChatLine(message.created_at, message.body, message.from_client, False, author)
+    author = (
+        message.author.get_full_name() or message.author.username
+        if message.author
+        else ""
+    )
+    return ChatLine(
+        message.created_at, message.body, message.from_client, False, author
+    )
 
 
 def _system_text(kind: str, details: dict[str, str]) -> str:

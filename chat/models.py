@@ -3,7 +3,9 @@ from django.db import models
 
 
 class Message(models.Model):
-    portal = models.ForeignKey("portal.Portal", on_delete=models.CASCADE, related_name="messages")
+    portal = models.ForeignKey(
+        "portal.Portal", on_delete=models.CASCADE, related_name="messages"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -30,7 +30,11 @@ def client_messages(request: HttpRequest, portal: Portal) -> HttpResponse:
 @portal_required
 def client_history(request: HttpRequest, portal: Portal) -> HttpResponse:
     mark_read(portal, by_client=True)
-    return render(request, "chat/history.html", {"lines": chat_history(portal), "viewer_is_client": True})
+    return render(
+        request,
+        "chat/history.html",
+        {"lines": chat_history(portal), "viewer_is_client": True},
+    )
 
 
 @preparer_required
@@ -69,4 +73,8 @@ def office_history(request: HttpRequest, return_id: int) -> HttpResponse:
     if portal is None:
         return HttpResponse("")
     mark_read(portal, by_client=False)
-    return render(request, "chat/history.html", {"lines": chat_history(portal), "viewer_is_client": False})
+    return render(
+        request,
+        "chat/history.html",
+        {"lines": chat_history(portal), "viewer_is_client": False},
+    )

@@ -7,7 +7,9 @@ from portal.models import Portal
 from returns.access import get_return_for_preparer
 
 
-def get_upload_for_preparer(request: HttpRequest, return_id: int, upload_id: int) -> ClientUpload:
+def get_upload_for_preparer(
+    request: HttpRequest, return_id: int, upload_id: int
+) -> ClientUpload:
     tax_return = get_return_for_preparer(request, return_id)
     try:
         return ClientUpload.objects.get(pk=upload_id, portal__tax_return=tax_return)

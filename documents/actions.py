@@ -17,7 +17,7 @@ from documents.signatures import signature_png_from_data_url
 from documents.uploads import UploadRefused, check_upload, unique_display_name
 from events.models import EventKind
 from events.record import record_event
-from lib.http import client_ip, user_agent
+from lib.http import client_ip, signed_in_user, user_agent
 from portal.models import Portal
 from returns.models import Role
 
@@ -26,7 +26,9 @@ class SigningRefused(Exception):
     pass
 
 
-def store_client_upload(request: HttpRequest, portal: Portal, upload: UploadedFile) -> ClientUpload:
+def store_client_upload(
+    request: HttpRequest, portal: Portal, upload: UploadedFile
+) -> ClientUpload:
     checked = check_upload(upload)
     taken = set(portal.uploads.values_list("display_name", flat=True))
 
@@ -86,7 +88,10 @@ def _check_pdf(upload: UploadedFile) -> str:
         signing.page_count(upload.read())
     except signing.UnreadablePdf:
         raise UploadRefused(
-            _("%(name)s could not be opened as a PDF (damaged, or protected by a password).")
+            _(
+                "%(name)s could not be opened as a PDF"
+                " (damaged, or protected by a password)."
+            )
             % {"name": upload.name}
         ) from None
     finally:
@@ -103,14 +108,17 @@ def _store_sent_document(
         display_name=name,
         original_sha256=hashlib.sha256(content).hexdigest(),
         needs_taxpayer_signature=doc.needs_taxpayer_signature,
-        needs_spouse_signature=doc.needs_spouse_signature and portal.tax_return.is_joint,
-        sent_by=request.user,
+        needs_spouse_signature=doc.needs_spouse_signature
+        and portal.tax_return.is_joint,
+        sent_by=signed_in_user(request),
     )
     sent.original_file.save(name, ContentFile(content), save=True)
     return sent
 
 
-def save_signature(request: HttpRequest, portal: Portal, role: Role, data_url: str) -> Signature:
+def save_signature(
+    request: HttpRequest, portal: Portal, role: Role, data_url: str
+) -> Signature:
     png = signature_png_from_data_url(data_url)
     signature, _created = Signature.objects.update_or_create(
         portal=portal, role=role, defaults={"image_png": png}
@@ -139,7 +147,9 @@ def sign_document(
         document = SentDocument.objects.select_for_update().get(pk=document.pk)
         if document.signed_at_by(role) is not None:
             raise SigningRefused(_("This document is already signed."))
-        record = _stamp_and_store(request, portal, document, role, bytes(signature.image_png))
+        record = _stamp_and_store(
+            request, portal, document, role, bytes(signature.image_png)
+        )
 
     record_event(
         EventKind.DOCUMENT_SIGNED,
@@ -169,14 +179,16 @@ def _stamp_and_store(
         signer.full_name,
     )
 
-    document.signed_file.save(document.display_name, ContentFile(signed_pdf), save=False)
+    document.signed_file.save(
+        document.display_name, ContentFile(signed_pdf), save=False
+    )
     setattr(document, f"{role.value}_signed_at", now)
     document.save()
 
     return DocumentSignature.objects.create(
         document=document,
         role=role,
-        signed_by=request.user,
+        signed_by=signed_in_user(request),
         signed_at=now,
         ip_address=client_ip(request) or None,
         user_agent=user_agent(request),

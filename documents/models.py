@@ -27,7 +27,9 @@ def signed_copy_path(instance: models.Model, filename: str) -> str:
 class ClientUpload(models.Model):
     """A file the client uploaded to My Files."""
 
-    portal = models.ForeignKey("portal.Portal", on_delete=models.CASCADE, related_name="uploads")
+    portal = models.ForeignKey(
+        "portal.Portal", on_delete=models.CASCADE, related_name="uploads"
+    )
     file = models.FileField(upload_to=client_upload_path)
     display_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=60)
@@ -82,8 +84,12 @@ class SentDocument(models.Model):
 class DocumentSignature(models.Model):
     """Who signed which document, when, from where, and the file's hashes."""
 
-    document = models.ForeignKey(SentDocument, on_delete=models.CASCADE, related_name="signatures")
-    role = models.CharField(max_length=10, choices=[("taxpayer", _("Taxpayer")), ("spouse", _("Spouse"))])
+    document = models.ForeignKey(
+        SentDocument, on_delete=models.CASCADE, related_name="signatures"
+    )
+    role = models.CharField(
+        max_length=10, choices=[("taxpayer", _("Taxpayer")), ("spouse", _("Spouse"))]
+    )
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -97,7 +103,9 @@ class DocumentSignature(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["document", "role"], name="sign_once_per_role")
+            models.UniqueConstraint(
+                fields=["document", "role"], name="sign_once_per_role"
+            )
         ]
 
     def __str__(self) -> str:
@@ -107,14 +115,20 @@ class DocumentSignature(models.Model):
 class Signature(models.Model):
     """The client's drawn signature, as a PNG with a transparent background."""
 
-    portal = models.ForeignKey("portal.Portal", on_delete=models.CASCADE, related_name="signatures")
-    role = models.CharField(max_length=10, choices=[("taxpayer", _("Taxpayer")), ("spouse", _("Spouse"))])
+    portal = models.ForeignKey(
+        "portal.Portal", on_delete=models.CASCADE, related_name="signatures"
+    )
+    role = models.CharField(
+        max_length=10, choices=[("taxpayer", _("Taxpayer")), ("spouse", _("Spouse"))]
+    )
     image_png = models.BinaryField()
     saved_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["portal", "role"], name="one_signature_per_role")
+            models.UniqueConstraint(
+                fields=["portal", "role"], name="one_signature_per_role"
+            )
         ]
 
     def __str__(self) -> str:

@@ -18,7 +18,9 @@ class SendDocumentsForm(forms.Form):
             self.fields[f"{slot}_file"] = forms.FileField(
                 label=label,
                 required=False,
-                widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+                widget=forms.ClearableFileInput(
+                    attrs={"accept": "application/pdf,.pdf"}
+                ),
             )
             self.fields[f"{slot}_taxpayer"] = forms.BooleanField(
                 label=_("Taxpayer signs"), required=False, initial=True

@@ -1,7 +1,7 @@
 """The preparer's side of documents: send, and see what came back."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -21,36 +21,50 @@ def send_tax_return_documents(request: HttpRequest, return_id: int) -> HttpRespo
     portal = getattr(tax_return, "portal", None)
     registered = portal is not None and portal.is_registered
     form = SendDocumentsForm(
-        request.POST if registered else None, request.FILES or None, is_joint=tax_return.is_joint
+        request.POST if registered else None,
+        request.FILES or None,
+        is_joint=tax_return.is_joint,
     )
 
-    if request.method == "POST" and registered and form.is_valid():
+    if request.method == "POST" and portal and registered and form.is_valid():
         try:
             send_documents(request, portal, form.documents())
         except UploadRefused as refusal:
             form.add_error(None, str(refusal))
         else:
-            messages.success(request, _("Transfer Completed - Documents are now on Customer Portal"))
+            messages.success(
+                request, _("Transfer Completed - Documents are now on Customer Portal")
+            )
             return redirect("office:efile", return_id=tax_return.pk)
 
     return render(
         request,
         "documents/office/send.html",
-        {"tax_return": tax_return, "portal": portal, "registered": registered, "form": form, "active": "efile"},
+        {
+            "tax_return": tax_return,
+            "portal": portal,
+            "registered": registered,
+            "form": form,
+            "active": "efile",
+        },
     )
 
 
 @preparer_required
 def client_files(request: HttpRequest, return_id: int) -> HttpResponse:
     tax_return = get_return_for_preparer(request, return_id)
-    return render(request, "documents/office/client_files.html", _files_context(tax_return))
+    return render(
+        request, "documents/office/client_files.html", _files_context(tax_return)
+    )
 
 
 @preparer_required
 def client_files_table(request: HttpRequest, return_id: int) -> HttpResponse:
     """The two tables alone, fetched again every few seconds by the page."""
     tax_return = get_return_for_preparer(request, return_id)
-    return render(request, "documents/office/files_tables.html", _files_context(tax_return))
+    return render(
+        request, "documents/office/files_tables.html", _files_context(tax_return)
+    )
 
 
 def _files_context(tax_return: TaxReturn) -> dict[str, object]:
@@ -65,15 +79,22 @@ def _files_context(tax_return: TaxReturn) -> dict[str, object]:
 
 
 @preparer_required
-def download_client_upload(request: HttpRequest, return_id: int, upload_id: int) -> HttpResponse:
+def download_client_upload(
+    request: HttpRequest, return_id: int, upload_id: int
+) -> FileResponse:
     upload = get_upload_for_preparer(request, return_id, upload_id)
-    return file_response(upload.file, upload.display_name, upload.content_type, inline=False)
+    return file_response(
+        upload.file, upload.display_name, upload.content_type, inline=False
+    )
 
 
 @preparer_required
-def view_sent_document(request: HttpRequest, return_id: int, document_id: int, version: str) -> HttpResponse:
+def view_sent_document(
+    request: HttpRequest, return_id: int, document_id: int, version: str
+) -> FileResponse:
     document = get_sent_document_for_preparer(request, return_id, document_id)
-    field = {"original": document.original_file, "signed": document.signed_file}.get(version)
+    versions = {"original": document.original_file, "signed": document.signed_file}
+    field = versions.get(version)
     if not field:
         raise Http404
     return file_response(field, document.display_name, "application/pdf", inline=True)

@@ -21,11 +21,15 @@ class SignatureRefused(Exception):
 def signature_png_from_data_url(data_url: str) -> bytes:
     """A PNG cropped to the ink, with a transparent background and no metadata."""
     if not data_url.startswith(DATA_URL_PREFIX):
-        raise SignatureRefused(_("The signature did not arrive as a picture. Please draw it again."))
+        raise SignatureRefused(
+            _("The signature did not arrive as a picture. Please draw it again.")
+        )
     try:
         raw = base64.b64decode(data_url[len(DATA_URL_PREFIX) :], validate=True)
     except (binascii.Error, ValueError):
-        raise SignatureRefused(_("The signature picture is damaged. Please draw it again.")) from None
+        raise SignatureRefused(
+            _("The signature picture is damaged. Please draw it again.")
+        ) from None
     if len(raw) > MAX_SIGNATURE_BYTES:
         raise SignatureRefused(_("The signature picture is too large."))
 
@@ -34,7 +38,9 @@ def signature_png_from_data_url(data_url: str) -> bytes:
     ink_box = ink.getbbox()
     inked = ink.histogram()[255]
     if ink_box is None or inked < MIN_INK_PIXELS:
-        raise SignatureRefused(_("The signature is empty. Please draw your signature first."))
+        raise SignatureRefused(
+            _("The signature is empty. Please draw your signature first.")
+        )
 
     cropped = image.crop(_with_margin(ink_box, image.size, margin=8))
     out = io.BytesIO()
@@ -51,7 +57,9 @@ def _open_png(raw: bytes) -> Image.Image:
             raise SignatureRefused(_("The signature picture is too large."))
         image.load()
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-        raise SignatureRefused(_("The signature picture is damaged. Please draw it again.")) from None
+        raise SignatureRefused(
+            _("The signature picture is damaged. Please draw it again.")
+        ) from None
     return image.convert("RGBA")
 
 

@@ -51,7 +51,9 @@ def clean_display_name(raw: str, content_type: str) -> str:
 
     stem = name.rsplit(".", 1)[0] if "." in name else name
     if not any(c.isalnum() for c in stem):
-        extension = sorted(KINDS[content_type])[0] if content_type != "image/jpeg" else "jpg"
+        extension = (
+            sorted(KINDS[content_type])[0] if content_type != "image/jpeg" else "jpg"
+        )
         name = f"{_('document')}.{extension}"
     return name
 
@@ -62,7 +64,8 @@ def check_upload(upload: UploadedFile, allowed: set[str] | None = None) -> Check
     if upload.size is not None and upload.size > settings.UPLOAD_MAX_BYTES:
         limit_mb = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
         raise UploadRefused(
-            _("%(name)s is larger than %(limit)s MB.") % {"name": raw_name, "limit": limit_mb}
+            _("%(name)s is larger than %(limit)s MB.")
+            % {"name": raw_name, "limit": limit_mb}
         )
     if not upload.size:
         raise UploadRefused(_("%(name)s is empty.") % {"name": raw_name})
@@ -72,7 +75,8 @@ def check_upload(upload: UploadedFile, allowed: set[str] | None = None) -> Check
     accepted = allowed or set(KINDS)
     if content_type is None or content_type not in accepted:
         raise UploadRefused(
-            _("%(name)s is not a file type we accept (PDF, JPEG, PNG or HEIC).") % {"name": raw_name}
+            _("%(name)s is not a file type we accept (PDF, JPEG, PNG or HEIC).")
+            % {"name": raw_name}
         )
 
     extension = raw_name.rsplit(".", 1)[-1].lower() if "." in raw_name else ""

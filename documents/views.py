@@ -1,13 +1,18 @@
 """The client's side: My Files, Files From My Preparer, signature, signing."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from documents.access import get_sent_document_for_client, get_upload_for_client
-from documents.actions import SigningRefused, save_signature, sign_document, store_client_upload
+from documents.actions import (
+    SigningRefused,
+    save_signature,
+    sign_document,
+    store_client_upload,
+)
 from documents.responses import file_response
 from documents.signatures import SignatureRefused
 from documents.uploads import UploadRefused
@@ -23,7 +28,9 @@ def my_files(request: HttpRequest, portal: Portal) -> HttpResponse:
         for upload in request.FILES.getlist("files"):
             try:
                 store_client_upload(request, portal, upload)
-                messages.success(request, _("%(name)s uploaded.") % {"name": upload.name})
+                messages.success(
+                    request, _("%(name)s uploaded.") % {"name": upload.name}
+                )
             except UploadRefused as refusal:
                 messages.error(request, str(refusal))
         return redirect("portal:my_files")
@@ -41,7 +48,9 @@ def upload_file(request: HttpRequest, portal: Portal) -> HttpResponse:
     """One file per request, so the page can show a progress bar for each."""
     upload = request.FILES.get("file")
     if upload is None:
-        return JsonResponse({"error": _("No file arrived. Please try again.")}, status=400)
+        return JsonResponse(
+            {"error": _("No file arrived. Please try again.")}, status=400
+        )
 
     try:
         stored = store_client_upload(request, portal, upload)
@@ -52,19 +61,27 @@ def upload_file(request: HttpRequest, portal: Portal) -> HttpResponse:
 
 
 @portal_required
-def download_upload(request: HttpRequest, portal: Portal, upload_id: int) -> HttpResponse:
+def download_upload(
+    request: HttpRequest, portal: Portal, upload_id: int
+) -> FileResponse:
     upload = get_upload_for_client(portal, upload_id)
-    return file_response(upload.file, upload.display_name, upload.content_type, inline=False)
+    return file_response(
+        upload.file, upload.display_name, upload.content_type, inline=False
+    )
 
 
 @portal_required
 def preparer_files(request: HttpRequest, portal: Portal) -> HttpResponse:
-    return render(request, "documents/preparer_files.html", _preparer_files_context(portal))
+    return render(
+        request, "documents/preparer_files.html", _preparer_files_context(portal)
+    )
 
 
 @portal_required
 def preparer_files_table(request: HttpRequest, portal: Portal) -> HttpResponse:
-    return render(request, "documents/preparer_files_table.html", _preparer_files_context(portal))
+    return render(
+        request, "documents/preparer_files_table.html", _preparer_files_context(portal)
+    )
 
 
 def _preparer_files_context(portal: Portal) -> dict[str, object]:
@@ -74,16 +91,24 @@ def _preparer_files_context(portal: Portal) -> dict[str, object]:
         "active": "preparer_files",
         "documents": portal.sent_documents.all(),
         "signers": [
-            {"role": role, "on_file": role.value in signatures, "person": portal.tax_return.people.get(role=role)}
+            {
+                "role": role,
+                "on_file": role.value in signatures,
+                "person": portal.tax_return.people.get(role=role),
+            }
             for role in signers
         ],
     }
 
 
 @portal_required
-def view_document(request: HttpRequest, portal: Portal, document_id: int) -> HttpResponse:
+def view_document(
+    request: HttpRequest, portal: Portal, document_id: int
+) -> FileResponse:
     document = get_sent_document_for_client(portal, document_id)
-    return file_response(document.current_file, document.display_name, "application/pdf", inline=True)
+    return file_response(
+        document.current_file, document.display_name, "application/pdf", inline=True
+    )
 
 
 @portal_required
@@ -99,13 +124,19 @@ def edit_signature(request: HttpRequest, portal: Portal, role: str) -> HttpRespo
     return render(
         request,
         "documents/signature.html",
-        {"active": "preparer_files", "role": signer, "person": portal.tax_return.people.get(role=signer)},
+        {
+            "active": "preparer_files",
+            "role": signer,
+            "person": portal.tax_return.people.get(role=signer),
+        },
     )
 
 
 @require_POST
 @portal_required
-def sign(request: HttpRequest, portal: Portal, document_id: int, role: str) -> HttpResponse:
+def sign(
+    request: HttpRequest, portal: Portal, document_id: int, role: str
+) -> HttpResponse:
     document = get_sent_document_for_client(portal, document_id)
     try:
         sign_document(request, portal, document, _signer_role(portal, role))
@@ -115,6 +146,8 @@ def sign(request: HttpRequest, portal: Portal, document_id: int, role: str) -> H
 
 
 def _signer_role(portal: Portal, role: str) -> Role:
-    if role == Role.TAXPAYER.value or (role == Role.SPOUSE.value and portal.tax_return.is_joint):
+    if role == Role.TAXPAYER.value or (
+        role == Role.SPOUSE.value and portal.tax_return.is_joint
+    ):
         return Role(role)
     raise Http404

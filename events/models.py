@@ -27,10 +27,18 @@ class Event(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     firm = models.ForeignKey("firms.Firm", on_delete=models.CASCADE, related_name="+")
     portal = models.ForeignKey(
-        "portal.Portal", null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+        "portal.Portal",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="events",
     )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=400, blank=True)

@@ -1,4 +1,9 @@
+from typing import TYPE_CHECKING
+
 from django.http import HttpRequest
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -8,3 +13,11 @@ def client_ip(request: HttpRequest) -> str:
 
 def user_agent(request: HttpRequest) -> str:
     return str(request.META.get("HTTP_USER_AGENT", ""))[:400]
+
+
+def signed_in_user(request: HttpRequest) -> "User":
+    """The logged-in user; only for code reached behind a login check."""
+    from accounts.models import User
+
+    assert isinstance(request.user, User)
+    return request.user

@@ -14,14 +14,15 @@ class OutboxEmailBackend(BaseEmailBackend):
             html_body = ""
             if isinstance(message, EmailMultiAlternatives):
                 html_body = next(
-                    (str(c) for c, kind in message.alternatives if kind == "text/html"), ""
+                    (str(c) for c, kind in message.alternatives if kind == "text/html"),
+                    "",
                 )
             for recipient in message.recipients():
                 OutboxMessage.objects.create(
                     channel="email",
                     recipient=recipient,
-                    subject=message.subject,
-                    body=message.body,
+                    subject=str(message.subject),
+                    body=str(message.body),
                     html_body=html_body,
                 )
         return len(email_messages)

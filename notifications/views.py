@@ -11,4 +11,8 @@ def outbox(request: HttpRequest) -> HttpResponse:
     """Development only: every email and text the app 'sent', newest first."""
     if not settings.DEV_OUTBOX_ENABLED:
         raise Http404
-    return render(request, "notifications/outbox.html", {"messages_sent": OutboxMessage.objects.all()[:100]})
+    return render(
+        request,
+        "notifications/outbox.html",
+        {"messages_sent": OutboxMessage.objects.all()[:100]},
+    )

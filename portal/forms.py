@@ -12,31 +12,43 @@ from portal.models import Channel
 
 class RegisterForm(forms.Form):
     username = forms.CharField(
-        label=_("User Name"), max_length=60, widget=forms.TextInput(attrs={"autocomplete": "username"})
+        label=_("User Name"),
+        max_length=60,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
     password = forms.CharField(
         label=_("Password"),
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "maxlength": 25}),
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "new-password", "maxlength": 25}
+        ),
     )
     email = forms.EmailField(label=_("Email"), required=False)
     phone = forms.CharField(
-        label=_("Phone Number"), required=False, widget=forms.TextInput(attrs={"type": "tel"})
+        label=_("Phone Number"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel"}),
     )
     last_name = forms.CharField(label=_("Last Name"), max_length=100)
     ssn_last_four = forms.RegexField(
         label=_("Last Four Of your SSN"),
         regex=r"^\s*\d{4}\s*$",
         error_messages={"invalid": _("Enter the last four digits of your SSN.")},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4, "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "maxlength": 4, "autocomplete": "off"}
+        ),
     )
 
     def clean_username(self) -> str:
         username: str = self.cleaned_data["username"].strip()
         if not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
-            raise forms.ValidationError(_("Use letters, numbers, dots, dashes or underscores."))
+            raise forms.ValidationError(
+                _("Use letters, numbers, dots, dashes or underscores.")
+            )
         if User.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError(_("That user name is taken. Please choose another."))
+            raise forms.ValidationError(
+                _("That user name is taken. Please choose another.")
+            )
         return username
 
     def clean_password(self) -> str:
@@ -58,9 +70,13 @@ class RegisterForm(forms.Form):
 
 
 class PortalLoginForm(forms.Form):
-    username = forms.CharField(label=_("User Name"), widget=forms.TextInput(attrs={"autocomplete": "username"}))
+    username = forms.CharField(
+        label=_("User Name"), widget=forms.TextInput(attrs={"autocomplete": "username"})
+    )
     password = forms.CharField(
-        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     def __init__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
@@ -74,7 +90,11 @@ class PortalLoginForm(forms.Form):
             username__iexact=cleaned.get("username", "").strip(), portal__isnull=False
         ).first()
         if account is not None:
-            user = authenticate(self.request, username=account.username, password=cleaned.get("password", ""))
+            user = authenticate(
+                self.request,
+                username=account.username,
+                password=cleaned.get("password", ""),
+            )
             self.user = user if isinstance(user, User) else None
         if self.user is None:
             raise forms.ValidationError(_("The user name or password is not right."))
@@ -87,8 +107,11 @@ class SendCodeForm(forms.Form):
     def __init__(self, destinations: dict[str, str], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         labels = {Channel.EMAIL.value: _("Email"), Channel.SMS.value: _("Text")}
-        self.fields["channel"].choices = [
-            (channel, f"{labels[channel]}: {masked}") for channel, masked in destinations.items()
+        channel_field = self.fields["channel"]
+        assert isinstance(channel_field, forms.ChoiceField)
+        channel_field.choices = [
+            (channel, f"{labels[channel]}: {masked}")
+            for channel, masked in destinations.items()
         ]
         if destinations:
             self.fields["channel"].initial = next(iter(destinations))
@@ -99,5 +122,11 @@ class CodeForm(forms.Form):
         label=_("Security Code"),
         regex=r"^\s*\d{6}\s*$",
         error_messages={"invalid": _("Enter the six digits of your security code.")},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}),
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "maxlength": 6,
+            }
+        ),
     )

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 
 from events.models import EventKind
 from events.record import record_event
+from lib.http import signed_in_user
+from lib.secrets import hash_secret, new_link_token
 from notifications.sms import send_sms
 from portal.models import Invitation, Portal
 from returns.models import TaxReturn
-from lib.secrets import hash_secret, new_link_token
 
 
 @transaction.atomic
@@ -34,7 +35,7 @@ def send_invitation(
         email=email,
         phone=phone,
         token_hash=hash_secret(token),
-        sent_by=request.user,
+        sent_by=signed_in_user(request),
         sent_at=now,
         expires_at=now + timedelta(hours=settings.INVITATION_LIFETIME_HOURS),
     )
@@ -72,19 +73,27 @@ def _absolute_url(request: HttpRequest, path: str) -> str:
 
 
 def _email_invitation(tax_return: TaxReturn, email: str, link: str) -> None:
-    context = {"firm": tax_return.firm, "link": link, "person": tax_return.taxpayer,
-               "hours": settings.INVITATION_LIFETIME_HOURS}
+    context = {
+        "firm": tax_return.firm,
+        "link": link,
+        "person": tax_return.taxpayer,
+        "hours": settings.INVITATION_LIFETIME_HOURS,
+    }
     message = EmailMultiAlternatives(
         subject=_("Your secure portal has been created"),
         body=render_to_string("portal/email/invitation.txt", context),
         to=[email],
     )
-    message.attach_alternative(render_to_string("portal/email/invitation.html", context), "text/html")
+    message.attach_alternative(
+        render_to_string("portal/email/invitation.html", context), "text/html"
+    )
     message.send()
 
 
 def _text_invitation(tax_return: TaxReturn, link: str) -> str:
-    return _("%(firm)s: your secure tax portal is ready. Create your account: %(link)s") % {
+    return _(
+        "%(firm)s: your secure tax portal is ready. Create your account: %(link)s"
+    ) % {
         "firm": tax_return.firm.name,
         "link": link,
     }

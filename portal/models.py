@@ -56,7 +56,9 @@ class InvitationState(models.TextChoices):
 class Invitation(models.Model):
     """One sent link. Only the keyed hash of its token is kept."""
 
-    portal = models.ForeignKey(Portal, on_delete=models.CASCADE, related_name="invitations")
+    portal = models.ForeignKey(
+        Portal, on_delete=models.CASCADE, related_name="invitations"
+    )
     # The same link goes to each destination the preparer gave.
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=20, blank=True)

@@ -9,7 +9,11 @@ from lib.phones import normalise_phone
 class PortalLinkForm(forms.Form):
     """Customer Portal Link: a phone number, an email, or both."""
 
-    phone = forms.CharField(label=_("Phone Number"), required=False, widget=forms.TextInput(attrs={"type": "tel"}))
+    phone = forms.CharField(
+        label=_("Phone Number"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel"}),
+    )
     email = forms.EmailField(label=_("Email"), required=False)
 
     def clean_phone(self) -> str:

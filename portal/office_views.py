@@ -27,7 +27,10 @@ def portal_link(request: HttpRequest, return_id: int) -> HttpResponse:
             messages.info(request, _("The client has already created the portal."))
             return redirect("office:efile", return_id=tax_return.pk)
         send_invitation(
-            request, tax_return, email=form.cleaned_data["email"], phone=form.cleaned_data["phone"]
+            request,
+            tax_return,
+            email=form.cleaned_data["email"],
+            phone=form.cleaned_data["phone"],
         )
         messages.success(request, _("The link has successfully been sent!"))
         return redirect("office:portal_link", return_id=tax_return.pk)

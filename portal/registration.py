@@ -46,7 +46,9 @@ def find_open_invitation(token: str) -> Invitation:
 
     state = invitation.state(timezone.now())
     if state != InvitationState.OPEN or invitation.portal.is_registered:
-        raise InvitationUnusable(state if state != InvitationState.OPEN else InvitationState.USED)
+        raise InvitationUnusable(
+            state if state != InvitationState.OPEN else InvitationState.USED
+        )
     return invitation
 
 
@@ -57,7 +59,9 @@ def details_match(person: Person, details: ClientDetails) -> bool:
     if details.ssn_last_four.strip() != person.ssn_last_four:
         return False
 
-    phone_matches = bool(person.phone) and normalise_phone(details.phone) == person.phone
+    phone_matches = (
+        bool(person.phone) and normalise_phone(details.phone) == person.phone
+    )
     email_matches = bool(person.email) and (
         details.email.strip().casefold() == person.email.casefold()
     )

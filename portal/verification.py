@@ -63,7 +63,9 @@ def send_code(request: HttpRequest, portal: Portal, channel: Channel) -> None:
 
 def _deliver(portal: Portal, channel: Channel, code: str) -> None:
     taxpayer = portal.tax_return.taxpayer
-    text = _("Your %(firm)s security code is %(code)s. It expires in %(minutes)s minutes.") % {
+    text = _(
+        "Your %(firm)s security code is %(code)s. It expires in %(minutes)s minutes."
+    ) % {
         "firm": portal.tax_return.firm.name,
         "code": code,
         "minutes": settings.VERIFICATION_CODE_MINUTES,
@@ -76,7 +78,11 @@ def _deliver(portal: Portal, channel: Channel, code: str) -> None:
 
 def check_code(request: HttpRequest, portal: Portal, code: str) -> CodeCheck:
     """Count the try first, then compare, so parallel guesses share one budget."""
-    current = portal.codes.filter(used_at=None, replaced_at=None).order_by("-created_at").first()
+    current = (
+        portal.codes.filter(used_at=None, replaced_at=None)
+        .order_by("-created_at")
+        .first()
+    )
     if current is None:
         return CodeCheck.NO_CODE
     if timezone.now() >= current.expires_at:
@@ -89,7 +95,12 @@ def check_code(request: HttpRequest, portal: Portal, code: str) -> CodeCheck:
         return CodeCheck.NO_TRIES_LEFT
 
     if not secrets_match(code.strip(), current.code_hash):
-        record_event(EventKind.CODE_REFUSED, firm=portal.tax_return.firm, request=request, portal=portal)
+        record_event(
+            EventKind.CODE_REFUSED,
+            firm=portal.tax_return.firm,
+            request=request,
+            portal=portal,
+        )
         return CodeCheck.WRONG
 
     used = VerificationCode.objects.filter(pk=current.pk, used_at=None).update(
@@ -98,6 +109,13 @@ def check_code(request: HttpRequest, portal: Portal, code: str) -> CodeCheck:
     if not used:
         return CodeCheck.NO_CODE
 
-    Portal.objects.filter(pk=portal.pk, verified_at=None).update(verified_at=timezone.now())
-    record_event(EventKind.ACCOUNT_VERIFIED, firm=portal.tax_return.firm, request=request, portal=portal)
+    Portal.objects.filter(pk=portal.pk, verified_at=None).update(
+        verified_at=timezone.now()
+    )
+    record_event(
+        EventKind.ACCOUNT_VERIFIED,
+        firm=portal.tax_return.firm,
+        request=request,
+        portal=portal,
+    )
     return CodeCheck.ACCEPTED

@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.passwords import PASSWORD_RULES
-from chat.unread import unread_for_client
 from events.models import EventKind
 from events.record import record_event
 from portal.access import client_portal, portal_required
@@ -34,22 +33,38 @@ def register(request: HttpRequest, token: str) -> HttpResponse:
         try:
             portal = register_client(request, token, ClientDetails(**form.cleaned_data))
         except DetailsDoNotMatch:
-            form.add_error(None, _("These details do not match the tax return. Please check them and try again."))
+            form.add_error(
+                None,
+                _(
+                    "These details do not match the tax return."
+                    " Please check them and try again."
+                ),
+            )
         except InvitationUnusable as refusal:
             return _unusable_link(request, refusal)
         else:
-            login(request, portal.user, backend="django.contrib.auth.backends.ModelBackend")
+            login(
+                request,
+                portal.user,
+                backend="django.contrib.auth.backends.ModelBackend",
+            )
             return redirect("portal:verify")
 
     return render(
         request,
         "portal/register.html",
-        {"form": form, "firm": invitation.portal.tax_return.firm, "password_rules": PASSWORD_RULES},
+        {
+            "form": form,
+            "firm": invitation.portal.tax_return.firm,
+            "password_rules": PASSWORD_RULES,
+        },
     )
 
 
 def _unusable_link(request: HttpRequest, refusal: InvitationUnusable) -> HttpResponse:
-    return render(request, "portal/link_unusable.html", {"state": refusal.state}, status=410)
+    return render(
+        request, "portal/link_unusable.html", {"state": refusal.state}, status=410
+    )
 
 
 def portal_login(request: HttpRequest) -> HttpResponse:
@@ -58,7 +73,12 @@ def portal_login(request: HttpRequest) -> HttpResponse:
         assert form.user is not None
         login(request, form.user)
         portal = Portal.objects.get(user=form.user)
-        record_event(EventKind.CLIENT_LOGGED_IN, firm=portal.tax_return.firm, request=request, portal=portal)
+        record_event(
+            EventKind.CLIENT_LOGGED_IN,
+            firm=portal.tax_return.firm,
+            request=request,
+            portal=portal,
+        )
         return redirect("portal:home")
     return render(request, "portal/login.html", {"form": form})
 
@@ -84,7 +104,13 @@ def verify(request: HttpRequest) -> HttpResponse:
         send_form = SendCodeForm(destinations, request.POST)
         if send_form.is_valid():
             send_code(request, portal, Channel(send_form.cleaned_data["channel"]))
-            messages.success(request, _("Code sent - please check your account for your personalized Security Code."))
+            messages.success(
+                request,
+                _(
+                    "Code sent - please check your account"
+                    " for your personalized Security Code."
+                ),
+            )
             return redirect("portal:verify")
 
     if request.method == "POST" and "verify" in request.POST:
@@ -99,7 +125,11 @@ def verify(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portal/verify.html",
-        {"send_form": send_form, "code_form": code_form, "has_code": portal.codes.exists()},
+        {
+            "send_form": send_form,
+            "code_form": code_form,
+            "has_code": portal.codes.exists(),
+        },
     )
 
 
@@ -114,7 +144,9 @@ CODE_REFUSALS = {
 @require_POST
 def cancel_verification(request: HttpRequest) -> HttpResponse:
     logout(request)
-    messages.info(request, _("Verification cancelled. Log in again when you are ready."))
+    messages.info(
+        request, _("Verification cancelled. Log in again when you are ready.")
+    )
     return redirect("portal:login")
 
 

@@ -15,7 +15,9 @@ class FilingStatus(models.TextChoices):
 
 
 class TaxReturn(models.Model):
-    firm = models.ForeignKey("firms.Firm", on_delete=models.PROTECT, related_name="returns")
+    firm = models.ForeignKey(
+        "firms.Firm", on_delete=models.PROTECT, related_name="returns"
+    )
     tax_year = models.PositiveSmallIntegerField(_("tax year"))
     filing_status = models.CharField(
         _("filing status"), max_length=30, choices=FilingStatus.choices
@@ -52,7 +54,9 @@ class Role(models.TextChoices):
 class Person(models.Model):
     """The taxpayer or the spouse on a return."""
 
-    tax_return = models.ForeignKey(TaxReturn, on_delete=models.CASCADE, related_name="people")
+    tax_return = models.ForeignKey(
+        TaxReturn, on_delete=models.CASCADE, related_name="people"
+    )
     role = models.CharField(max_length=10, choices=Role.choices)
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
@@ -65,7 +69,9 @@ class Person(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["tax_return", "role"], name="one_person_per_role")
+            models.UniqueConstraint(
+                fields=["tax_return", "role"], name="one_person_per_role"
+            )
         ]
 
     def __str__(self) -> str:

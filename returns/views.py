@@ -35,7 +35,8 @@ def _search_returns(returns: QuerySet[TaxReturn], query: str) -> QuerySet[TaxRet
             returns = returns.filter(people__ssn_last_four=word[-4:])
         else:
             returns = returns.filter(
-                Q(people__first_name__icontains=word) | Q(people__last_name__icontains=word)
+                Q(people__first_name__icontains=word)
+                | Q(people__last_name__icontains=word)
             )
     return returns.distinct()
 
@@ -53,12 +54,18 @@ def return_edit(request: HttpRequest, return_id: int) -> HttpResponse:
 def _edit_return(request: HttpRequest, tax_return: TaxReturn) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     return_form = TaxReturnForm(data, instance=tax_return)
-    taxpayer_form = PersonForm(data, instance=_person(tax_return, Role.TAXPAYER), prefix="taxpayer")
-    spouse_form = PersonForm(data, instance=_person(tax_return, Role.SPOUSE), prefix="spouse")
+    taxpayer_form = PersonForm(
+        data, instance=_person(tax_return, Role.TAXPAYER), prefix="taxpayer"
+    )
+    spouse_form = PersonForm(
+        data, instance=_person(tax_return, Role.SPOUSE), prefix="spouse"
+    )
 
     if data is not None and return_form.is_valid():
         needs_spouse = return_form.instance.is_joint
-        forms_valid = taxpayer_form.is_valid() and (not needs_spouse or spouse_form.is_valid())
+        forms_valid = taxpayer_form.is_valid() and (
+            not needs_spouse or spouse_form.is_valid()
+        )
         if forms_valid:
             saved = save_return(
                 request,
@@ -90,4 +97,6 @@ def _person(tax_return: TaxReturn, role: Role) -> object:
 @preparer_required
 def return_detail(request: HttpRequest, return_id: int) -> HttpResponse:
     tax_return = get_return_for_preparer(request, return_id)
-    return render(request, "returns/detail.html", {"tax_return": tax_return, "active": "return"})
+    return render(
+        request, "returns/detail.html", {"tax_return": tax_return, "active": "return"}
+    )

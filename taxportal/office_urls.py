@@ -15,7 +15,9 @@ urlpatterns = [
     path("returns/new/", returns.return_create, name="return_create"),
     path("returns/<int:return_id>/", returns.return_detail, name="return_detail"),
     path("returns/<int:return_id>/edit/", returns.return_edit, name="return_edit"),
-    path("returns/<int:return_id>/portal-link/", portal.portal_link, name="portal_link"),
+    path(
+        "returns/<int:return_id>/portal-link/", portal.portal_link, name="portal_link"
+    ),
     path("returns/<int:return_id>/invite/", portal.resend_invite, name="resend_invite"),
     path("returns/<int:return_id>/efile/", portal.efile, name="efile"),
     path(
@@ -40,5 +42,9 @@ urlpatterns = [
         name="view_document",
     ),
     path("returns/<int:return_id>/chat/", chat.office_chat, name="chat"),
-    path("returns/<int:return_id>/chat/history/", chat.office_history, name="chat_history"),
+    path(
+        "returns/<int:return_id>/chat/history/",
+        chat.office_history,
+        name="chat_history",
+    ),
 ]

@@ -15,8 +15,16 @@ urlpatterns = [
     path("files/upload/", documents.upload_file, name="upload_file"),
     path("files/<int:upload_id>/", documents.download_upload, name="download_upload"),
     path("preparer-files/", documents.preparer_files, name="preparer_files"),
-    path("preparer-files/table/", documents.preparer_files_table, name="preparer_files_table"),
-    path("preparer-files/<int:document_id>/", documents.view_document, name="view_document"),
+    path(
+        "preparer-files/table/",
+        documents.preparer_files_table,
+        name="preparer_files_table",
+    ),
+    path(
+        "preparer-files/<int:document_id>/",
+        documents.view_document,
+        name="view_document",
+    ),
     path(
         "preparer-files/<int:document_id>/sign/<str:role>/",
         documents.sign,

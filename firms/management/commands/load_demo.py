@@ -11,17 +11,31 @@ from firms.models import Firm, Preparer
 from returns.models import FilingStatus, Person, Role, TaxReturn
 
 # Demo logins only: printed on purpose so a person trying the demo can log in.
-DEMO_LOGIN_SECRET = "Demo-2026!"
+DEMO_LOGIN_SECRET = "Demo-2026!"  # noqa: S105
 DEMO_FIRMS = [
     {
         "name": "Sunrise Tax Services",
         "time_zone": "America/New_York",
-        "preparers": [("maria@sunrise.example", "Maria", "Lopez"), ("james@sunrise.example", "James", "Carter")],
+        "preparers": [
+            ("maria@sunrise.example", "Maria", "Lopez"),
+            ("james@sunrise.example", "James", "Carter"),
+        ],
         "returns": [
-            (FilingStatus.MARRIED_JOINT, ("Ana", "García", "123456789", "ana@example.com", "+15551112222"),
-             ("Luis", "García", "987650123", "luis@example.com", "+15551113333")),
-            (FilingStatus.SINGLE, ("Sheila", "Brown", "555443210", "sheila@example.com", "+17045550197"), None),
-            (FilingStatus.HEAD_OF_HOUSEHOLD, ("Tom", "Nguyen", "222330444", "tom@example.com", "+15552224444"), None),
+            (
+                FilingStatus.MARRIED_JOINT,
+                ("Ana", "García", "123456789", "ana@example.com", "+15551112222"),
+                ("Luis", "García", "987650123", "luis@example.com", "+15551113333"),
+            ),
+            (
+                FilingStatus.SINGLE,
+                ("Sheila", "Brown", "555443210", "sheila@example.com", "+17045550197"),
+                None,
+            ),
+            (
+                FilingStatus.HEAD_OF_HOUSEHOLD,
+                ("Tom", "Nguyen", "222330444", "tom@example.com", "+15552224444"),
+                None,
+            ),
         ],
     },
     {
@@ -29,7 +43,11 @@ DEMO_FIRMS = [
         "time_zone": "America/Chicago",
         "preparers": [("olivia@northside.example", "Olivia", "Park")],
         "returns": [
-            (FilingStatus.SINGLE, ("Peter", "Quinn", "111220333", "peter@example.com", "+15553335555"), None),
+            (
+                FilingStatus.SINGLE,
+                ("Peter", "Quinn", "111220333", "peter@example.com", "+15553335555"),
+                None,
+            ),
         ],
     },
 ]
@@ -53,9 +71,16 @@ class Command(BaseCommand):
         for firm_data in DEMO_FIRMS:
             for email, *_names in firm_data["preparers"]:
                 out.write(f"  {email:28} {DEMO_LOGIN_SECRET}   ({firm_data['name']})")
-        out.write(f"Django admin:  http://127.0.0.1:8000/admin/   admin / {DEMO_LOGIN_SECRET}")
-        out.write("Outbox (invitation links and codes): http://127.0.0.1:8000/office/outbox/")
-        out.write("Client portal: invite a client from a return, then open the link in the outbox.")
+        out.write(
+            f"Django admin:  http://127.0.0.1:8000/admin/   admin / {DEMO_LOGIN_SECRET}"
+        )
+        out.write(
+            "Outbox (invitation links and codes): http://127.0.0.1:8000/office/outbox/"
+        )
+        out.write(
+            "Client portal: invite a client from a return,"
+            " then open the link in the outbox."
+        )
         out.write("")
 
 
@@ -66,7 +91,11 @@ def _load_firm(firm_data: dict[str, Any]) -> None:
     for email, first, last in firm_data["preparers"]:
         if not User.objects.filter(username=email).exists():
             user = User.objects.create_user(
-                username=email, email=email, password=DEMO_LOGIN_SECRET, first_name=first, last_name=last
+                username=email,
+                email=email,
+                password=DEMO_LOGIN_SECRET,
+                first_name=first,
+                last_name=last,
             )
             Preparer.objects.create(user=user, firm=firm)
     if created:
@@ -74,8 +103,12 @@ def _load_firm(firm_data: dict[str, Any]) -> None:
             _load_return(firm, status, taxpayer, spouse)
 
 
-def _load_return(firm: Firm, status: str, taxpayer: tuple[str, ...], spouse: tuple[str, ...] | None) -> None:
-    tax_return = TaxReturn.objects.create(firm=firm, tax_year=2025, filing_status=status)
+def _load_return(
+    firm: Firm, status: str, taxpayer: tuple[str, ...], spouse: tuple[str, ...] | None
+) -> None:
+    tax_return = TaxReturn.objects.create(
+        firm=firm, tax_year=2025, filing_status=status
+    )
     _load_person(tax_return, Role.TAXPAYER, taxpayer)
     if spouse is not None:
         _load_person(tax_return, Role.SPOUSE, spouse)
