@@ -21,7 +21,7 @@ def send_tax_return_documents(request: HttpRequest, return_id: int) -> HttpRespo
     portal = getattr(tax_return, "portal", None)
     registered = portal is not None and portal.is_registered
     form = SendDocumentsForm(
-        request.POST if registered else None,
+        request.POST if registered and request.method == "POST" else None,
         request.FILES or None,
         is_joint=tax_return.is_joint,
     )
@@ -84,7 +84,7 @@ def download_client_upload(
 ) -> FileResponse:
     upload = get_upload_for_preparer(request, return_id, upload_id)
     return file_response(
-        upload.file, upload.display_name, upload.content_type, inline=False
+        request, upload, upload.file, upload.content_type, inline=False
     )
 
 
@@ -97,4 +97,4 @@ def view_sent_document(
     field = versions.get(version)
     if not field:
         raise Http404
-    return file_response(field, document.display_name, "application/pdf", inline=True)
+    return file_response(request, document, field, "application/pdf", inline=True)

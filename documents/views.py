@@ -66,7 +66,7 @@ def download_upload(
 ) -> FileResponse:
     upload = get_upload_for_client(portal, upload_id)
     return file_response(
-        upload.file, upload.display_name, upload.content_type, inline=False
+        request, upload, upload.file, upload.content_type, inline=False
     )
 
 
@@ -107,7 +107,7 @@ def view_document(
 ) -> FileResponse:
     document = get_sent_document_for_client(portal, document_id)
     return file_response(
-        document.current_file, document.display_name, "application/pdf", inline=True
+        request, document, document.current_file, "application/pdf", inline=True
     )
 
 

@@ -12,6 +12,7 @@ class EventKind(models.TextChoices):
     CODE_REFUSED = "code_refused", _("Wrong security code")
     ACCOUNT_VERIFIED = "account_verified", _("Account verified")
     CLIENT_LOGGED_IN = "client_logged_in", _("Client logged in")
+    PREPARER_LOGGED_IN = "preparer_logged_in", _("Preparer logged in")
     DOCUMENT_UPLOADED = "document_uploaded", _("Taxpayer has uploaded a document.")
     DOCUMENTS_SENT = "documents_sent", _("Documents sent to the portal")
     SIGNATURE_SAVED = "signature_saved", _("Signature saved")

@@ -4,6 +4,8 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from events.models import EventKind
+from events.record import record_event
 from firms.forms import OfficeLoginForm
 
 
@@ -12,6 +14,11 @@ def office_login(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         assert form.user is not None
         login(request, form.user)
+        record_event(
+            EventKind.PREPARER_LOGGED_IN,
+            firm=form.user.preparer.firm,
+            request=request,
+        )
         return redirect(_safe_next(request) or "office:returns")
     return render(request, "office/login.html", {"form": form})
 
