@@ -14,6 +14,12 @@ class TaxReturnForm(forms.ModelForm[TaxReturn]):
         model = TaxReturn
         fields = ["tax_year", "filing_status"]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            # Returns are prepared in the year after the tax year.
+            self.initial["tax_year"] = timezone.now().year - 1
+
     def clean_tax_year(self) -> int:
         year: int = self.cleaned_data["tax_year"]
         if not 2000 <= year <= timezone.now().year:
