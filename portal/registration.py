@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -23,6 +23,10 @@ class InvitationUnusable(Exception):
 
 class DetailsDoNotMatch(Exception):
     pass
+
+
+class UsernameTaken(Exception):
+    """Someone took the user name between the form's check and the save."""
 
 
 @dataclass(frozen=True)
@@ -75,23 +79,26 @@ def register_client(request: HttpRequest, token: str, details: ClientDetails) ->
     if not details_match(portal.tax_return.taxpayer, details):
         raise DetailsDoNotMatch
 
-    with transaction.atomic():
-        now = timezone.now()
-        # The conditional update is the lock: of two tabs submitting at
-        # once, only one changes the row, and the other is refused.
-        claimed = Invitation.objects.filter(
-            pk=invitation.pk, used_at=None, replaced_at=None, expires_at__gt=now
-        ).update(used_at=now)
-        if claimed != 1:
-            raise InvitationUnusable(InvitationState.USED)
+    try:
+        with transaction.atomic():
+            now = timezone.now()
+            # The conditional update is the lock: of two tabs submitting at
+            # once, only one changes the row, and the other is refused.
+            claimed = Invitation.objects.filter(
+                pk=invitation.pk, used_at=None, replaced_at=None, expires_at__gt=now
+            ).update(used_at=now)
+            if claimed != 1:
+                raise InvitationUnusable(InvitationState.USED)
 
-        user = User.objects.create_user(
-            username=details.username.strip(),
-            email=details.email.strip(),
-            password=details.password,
-        )
-        Portal.objects.filter(pk=portal.pk).update(user=user, registered_at=now)
-        portal.refresh_from_db()
+            user = User.objects.create_user(
+                username=details.username.strip(),
+                email=details.email.strip(),
+                password=details.password,
+            )
+            Portal.objects.filter(pk=portal.pk).update(user=user, registered_at=now)
+            portal.refresh_from_db()
+    except IntegrityError:
+        raise UsernameTaken from None
 
     record_event(
         EventKind.CLIENT_REGISTERED,

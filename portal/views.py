@@ -3,6 +3,8 @@ from django.contrib.auth import login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 from django.views.decorators.http import require_POST
 
 from accounts.passwords import PASSWORD_RULES
@@ -15,6 +17,7 @@ from portal.registration import (
     ClientDetails,
     DetailsDoNotMatch,
     InvitationUnusable,
+    UsernameTaken,
     find_open_invitation,
     register_client,
 )
@@ -39,6 +42,10 @@ def register(request: HttpRequest, token: str) -> HttpResponse:
                     "These details do not match the tax return."
                     " Please check them and try again."
                 ),
+            )
+        except UsernameTaken:
+            form.add_error(
+                "username", _("That user name is taken. Please choose another.")
             )
         except InvitationUnusable as refusal:
             return _unusable_link(request, refusal)
@@ -133,11 +140,15 @@ def verify(request: HttpRequest) -> HttpResponse:
     )
 
 
-CODE_REFUSALS = {
-    CodeCheck.WRONG: _("That code is not right. Please try again."),
-    CodeCheck.NO_TRIES_LEFT: _("Too many tries. Please send yourself a new code."),
-    CodeCheck.EXPIRED: _("That code has expired. Please send yourself a new code."),
-    CodeCheck.NO_CODE: _("Please send yourself a code first."),
+CODE_REFUSALS: dict[CodeCheck, StrOrPromise] = {
+    CodeCheck.WRONG: gettext_lazy("That code is not right. Please try again."),
+    CodeCheck.NO_TRIES_LEFT: gettext_lazy(
+        "Too many tries. Please send yourself a new code."
+    ),
+    CodeCheck.EXPIRED: gettext_lazy(
+        "That code has expired. Please send yourself a new code."
+    ),
+    CodeCheck.NO_CODE: gettext_lazy("Please send yourself a code first."),
 }
 
 
