@@ -4,8 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_stubs_ext import StrOrPromise
 from django.views.decorators.http import require_POST
+from django_stubs_ext import StrOrPromise
 
 from accounts.passwords import PASSWORD_RULES
 from events.models import EventKind
