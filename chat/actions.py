@@ -21,7 +21,6 @@ def post_message(
     )
     record_event(
         EventKind.MESSAGE_SENT,
-        firm=portal.tax_return.firm,
         request=request,
         portal=portal,
         subject=message,

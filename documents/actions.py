@@ -43,7 +43,6 @@ def store_client_upload(
 
     record_event(
         EventKind.DOCUMENT_UPLOADED,
-        firm=portal.tax_return.firm,
         request=request,
         portal=portal,
         subject=stored,
@@ -74,7 +73,6 @@ def send_documents(
 
     record_event(
         EventKind.DOCUMENTS_SENT,
-        firm=portal.tax_return.firm,
         request=request,
         portal=portal,
         details={"documents": [d.pk for d in sent]},
@@ -125,7 +123,6 @@ def save_signature(
     )
     record_event(
         EventKind.SIGNATURE_SAVED,
-        firm=portal.tax_return.firm,
         request=request,
         portal=portal,
         details={"signer": role.value},
@@ -153,7 +150,6 @@ def sign_document(
 
     record_event(
         EventKind.DOCUMENT_SIGNED,
-        firm=portal.tax_return.firm,
         request=request,
         portal=portal,
         subject=document,

@@ -1,4 +1,4 @@
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.http import HttpRequest
@@ -7,17 +7,27 @@ from events.models import Event, EventKind
 from firms.models import Firm
 from lib.http import client_ip, user_agent
 
+if TYPE_CHECKING:
+    from portal.models import Portal
+
 
 def record_event(
     kind: EventKind,
     *,
-    firm: Firm,
+    firm: Firm | None = None,
     request: HttpRequest | None = None,
-    portal: Any = None,
+    portal: "Portal | None" = None,
     subject: models.Model | None = None,
     details: dict[str, Any] | None = None,
 ) -> Event:
-    """Write one audit row. Never put an SSN, password, code or token in details."""
+    """Write one audit row. Never put an SSN, password, code or token in details.
+
+    The firm defaults to the portal's firm, for the events of a portal.
+    """
+    if firm is None:
+        assert portal is not None, "an event belongs to a firm"
+        firm = portal.tax_return.firm
+
     actor = None
     if request is not None and request.user.is_authenticated:
         actor = request.user
@@ -27,7 +37,7 @@ def record_event(
         firm=firm,
         portal=portal,
         actor=actor,
-        ip_address=client_ip(request) or None if request else None,
+        ip_address=(client_ip(request) or None) if request else None,
         user_agent=user_agent(request) if request else "",
         object_type=subject._meta.label if subject is not None else "",
         object_id=str(subject.pk) if subject is not None else "",

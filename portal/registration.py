@@ -102,7 +102,6 @@ def register_client(request: HttpRequest, token: str, details: ClientDetails) ->
 
     record_event(
         EventKind.CLIENT_REGISTERED,
-        firm=portal.tax_return.firm,
         request=request,
         portal=portal,
         subject=portal,

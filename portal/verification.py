@@ -54,7 +54,6 @@ def send_code(request: HttpRequest, portal: Portal, channel: Channel) -> None:
     _deliver(portal, channel, code)
     record_event(
         EventKind.CODE_SENT,
-        firm=portal.tax_return.firm,
         request=request,
         portal=portal,
         details={"channel": channel.value},
@@ -97,7 +96,6 @@ def check_code(request: HttpRequest, portal: Portal, code: str) -> CodeCheck:
     if not secrets_match(code.strip(), current.code_hash):
         record_event(
             EventKind.CODE_REFUSED,
-            firm=portal.tax_return.firm,
             request=request,
             portal=portal,
         )
@@ -114,7 +112,6 @@ def check_code(request: HttpRequest, portal: Portal, code: str) -> CodeCheck:
     )
     record_event(
         EventKind.ACCOUNT_VERIFIED,
-        firm=portal.tax_return.firm,
         request=request,
         portal=portal,
     )

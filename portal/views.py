@@ -82,7 +82,6 @@ def portal_login(request: HttpRequest) -> HttpResponse:
         portal = Portal.objects.get(user=form.user)
         record_event(
             EventKind.CLIENT_LOGGED_IN,
-            firm=portal.tax_return.firm,
             request=request,
             portal=portal,
         )
