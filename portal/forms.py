@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from lib.phones import normalise_phone
+from lib.forms import PhoneNumberField
 from portal.models import Channel
 
 
@@ -24,11 +24,7 @@ class RegisterForm(forms.Form):
         ),
     )
     email = forms.EmailField(label=_("Email"), required=False)
-    phone = forms.CharField(
-        label=_("Phone Number"),
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel"}),
-    )
+    phone = PhoneNumberField(label=_("Phone Number"), required=False)
     last_name = forms.CharField(label=_("Last Name"), max_length=100)
     ssn_last_four = forms.RegexField(
         label=_("Last Four Of your SSN"),
@@ -55,12 +51,6 @@ class RegisterForm(forms.Form):
         password: str = self.cleaned_data["password"]
         password_validation.validate_password(password)
         return password
-
-    def clean_phone(self) -> str:
-        raw: str = self.cleaned_data["phone"]
-        if raw.strip() and normalise_phone(raw) is None:
-            raise forms.ValidationError(_("Enter a valid phone number."))
-        return raw
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.phones import normalise_phone
+from lib.forms import PhoneNumberField
 from returns.models import Person, TaxReturn
 
 
@@ -30,6 +30,7 @@ class TaxReturnForm(forms.ModelForm[TaxReturn]):
 class PersonForm(forms.ModelForm[Person]):
     """Taxpayer or spouse. The SSN is typed in full once and never shown again."""
 
+    phone = PhoneNumberField(label=_("mobile phone"), required=False)
     ssn = forms.CharField(
         label=_("SSN"),
         max_length=11,
@@ -41,7 +42,6 @@ class PersonForm(forms.ModelForm[Person]):
         fields = ["first_name", "last_name", "date_of_birth", "phone", "email"]
         widgets = {
             "date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -62,15 +62,6 @@ class PersonForm(forms.ModelForm[Person]):
         if not re.fullmatch(r"\d{9}", digits):
             raise forms.ValidationError(_("Enter the 9 digits of the SSN."))
         return digits
-
-    def clean_phone(self) -> str:
-        raw: str = self.cleaned_data["phone"]
-        if not raw.strip():
-            return ""
-        e164 = normalise_phone(raw)
-        if e164 is None:
-            raise forms.ValidationError(_("Enter a valid mobile phone number."))
-        return e164
 
     def clean_email(self) -> str:
         return str(self.cleaned_data["email"]).strip()
