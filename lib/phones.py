@@ -10,7 +10,10 @@ def normalise_phone(raw: str) -> str | None:
         number = phonenumbers.parse(raw, settings.PHONE_DEFAULT_REGION)
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_possible_number(number):
+    # A local-only number (seven digits in the US) is "possible" to the
+    # library, but no text can reach it: ask for the whole number.
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

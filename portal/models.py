@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lib.phones import format_phone
+
 
 class Channel(models.TextChoices):
     EMAIL = "email", _("Email")
@@ -38,10 +40,6 @@ class Portal(models.Model):
     def is_registered(self) -> bool:
         return self.registered_at is not None
 
-    @property
-    def firm(self):  # type: ignore[no-untyped-def]
-        return self.tax_return.firm
-
     def latest_invitation(self) -> "Invitation | None":
         return self.invitations.order_by("-sent_at", "-id").first()
 
@@ -73,6 +71,10 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"Invitation {self.pk}"
+
+    @property
+    def phone_display(self) -> str:
+        return format_phone(self.phone)
 
     def state(self, now: datetime) -> InvitationState:
         if self.used_at is not None:
