@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.test import Client
 from django.utils import timezone
 
@@ -28,6 +29,19 @@ def files_in_a_temporary_folder(settings: object, tmp_path: Path) -> Iterator[No
     settings.MEDIA_ROOT = tmp_path / "files"  # type: ignore[attr-defined]
     yield
     shutil.rmtree(tmp_path / "files", ignore_errors=True)
+
+
+class CheapArgon2PasswordHasher(Argon2PasswordHasher):
+    """Argon2 still, so tests see real Argon2 hashes, but cheap enough to run often."""
+
+    time_cost = 1
+    memory_cost = 64
+    parallelism = 1
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(settings: object) -> None:
+    settings.PASSWORD_HASHERS = ["conftest.CheapArgon2PasswordHasher"]  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)
