@@ -21,3 +21,10 @@ class PhoneNumberField(forms.CharField):
         if e164 is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return e164
+
+
+class UnechoedTextInput(forms.TextInput):
+    """A visible text box that is never filled back in, for an SSN typed once."""
+
+    def format_value(self, value: Any) -> str | None:
+        return None

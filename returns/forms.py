@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.forms import PhoneNumberField
+from lib.forms import PhoneNumberField, UnechoedTextInput
 from returns.models import Person, TaxReturn
 
 
@@ -34,7 +34,7 @@ class PersonForm(forms.ModelForm[Person]):
     ssn = forms.CharField(
         label=_("SSN"),
         max_length=11,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        widget=UnechoedTextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
 
     class Meta:

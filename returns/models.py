@@ -1,9 +1,11 @@
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lib.phones import format_phone
 from lib.secrets import decrypt_text, encrypt_text
-from lib.text import mask_ssn
+from lib.text import fold_name, mask_ssn
 
 
 class FilingStatus(models.TextChoices):
@@ -66,6 +68,10 @@ class Person(models.Model):
     date_of_birth = models.DateField(_("date of birth"))
     phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    # The name without case or accents, so "garcia" finds "García".
+    search_name = models.CharField(
+        max_length=201, db_index=True, editable=False, default=""
+    )
 
     class Meta:
         constraints = [
@@ -76,6 +82,10 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_name = fold_name(self.full_name)
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:

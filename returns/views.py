@@ -1,9 +1,10 @@
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from firms.decorators import preparer_required
+from lib.text import fold_name
 from returns.access import firm_of_preparer, get_return_for_preparer
 from returns.actions import save_return
 from returns.forms import PersonForm, ReturnSearchForm, TaxReturnForm
@@ -34,10 +35,7 @@ def _search_returns(returns: QuerySet[TaxReturn], query: str) -> QuerySet[TaxRet
         if word.isdigit():
             returns = returns.filter(people__ssn_last_four=word[-4:])
         else:
-            returns = returns.filter(
-                Q(people__first_name__icontains=word)
-                | Q(people__last_name__icontains=word)
-            )
+            returns = returns.filter(people__search_name__contains=fold_name(word))
     return returns.distinct()
 
 

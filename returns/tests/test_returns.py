@@ -274,3 +274,24 @@ def test_the_creating_firm_owns_the_return_whatever_the_form_says(
 
     assert TaxReturn.objects.get().firm == firm_a
     assert Person.objects.get().role == Role.TAXPAYER
+
+
+def test_searching_without_accents_finds_a_name_written_with_them(
+    office_a: Client, return_a: TaxReturn
+) -> None:
+    page = office_a.get(reverse("office:returns"), {"q": "garcia"}).content.decode()
+
+    assert reverse("office:return_detail", args=[return_a.pk]) in page
+
+
+def test_a_refused_return_form_does_not_show_the_typed_ssn_again(
+    office_a: Client,
+) -> None:
+    response = office_a.post(
+        reverse("office:return_create"),
+        {"tax_year": "1999", "filing_status": "single", "taxpayer-ssn": "123-45-6789"},
+    )
+
+    assert response.status_code == 200
+    assert "123-45-6789" not in response.content.decode()
+    assert "123456789" not in response.content.decode()
