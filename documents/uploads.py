@@ -74,6 +74,8 @@ def check_upload(upload: UploadedFile, allowed: set[str] | None = None) -> Check
     content_type = sniff_content_type(upload.read(32))
     accepted = allowed or set(KINDS)
     if content_type is None or content_type not in accepted:
+        if accepted == {"application/pdf"}:
+            raise UploadRefused(_("%(name)s is not a PDF.") % {"name": raw_name})
         raise UploadRefused(
             _("%(name)s is not a file type we accept (PDF, JPEG, PNG or HEIC).")
             % {"name": raw_name}
