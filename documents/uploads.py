@@ -46,7 +46,7 @@ def sniff_content_type(head: bytes) -> str | None:
 def clean_display_name(raw: str, content_type: str) -> str:
     """The client's name without any folder, control characters or odd spacing."""
     name = re.split(r"[\\/]", raw)[-1]
-    name = "".join(c for c in name if unicodedata.category(c)[0] != "C")
+    name = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in name)
     name = " ".join(name.split()).strip(" .")[:200]
 
     stem = name.rsplit(".", 1)[0] if "." in name else name

@@ -27,9 +27,9 @@ def my_files(request: HttpRequest, portal: Portal) -> HttpResponse:
         # The form without JavaScript: several files in one request.
         for upload in request.FILES.getlist("files"):
             try:
-                store_client_upload(request, portal, upload)
+                stored = store_client_upload(request, portal, upload)
                 messages.success(
-                    request, _("%(name)s uploaded.") % {"name": upload.name}
+                    request, _("%(name)s uploaded.") % {"name": stored.display_name}
                 )
             except UploadRefused as refusal:
                 messages.error(request, str(refusal))
