@@ -33,10 +33,11 @@ browser:
 	fi
 
 migrate: install
+	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	PORT=$(PORT) $(BIN)/python manage.py load_demo
 
 run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

@@ -8,6 +8,7 @@ class EventKind(models.TextChoices):
     RETURN_UPDATED = "return_updated", _("Return updated")
     INVITATION_SENT = "invitation_sent", _("Portal invitation sent")
     CLIENT_REGISTERED = "client_registered", _("Client registered")
+    REGISTRATION_REFUSED = "registration_refused", _("Registration details refused")
     CODE_SENT = "code_sent", _("Security code sent")
     CODE_REFUSED = "code_refused", _("Wrong security code")
     ACCOUNT_VERIFIED = "account_verified", _("Account verified")

@@ -49,6 +49,7 @@ class InvitationState(models.TextChoices):
     USED = "used", _("Used")
     REPLACED = "replaced", _("Replaced")
     EXPIRED = "expired", _("Expired")
+    LOCKED = "locked", _("Locked after too many mismatches")
 
 
 class Invitation(models.Model):
@@ -68,6 +69,7 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
     replaced_at = models.DateTimeField(null=True, blank=True)
+    failed_matches = models.PositiveSmallIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"Invitation {self.pk}"
@@ -81,6 +83,8 @@ class Invitation(models.Model):
             return InvitationState.USED
         if self.replaced_at is not None:
             return InvitationState.REPLACED
+        if self.failed_matches >= settings.INVITATION_MAX_FAILED_MATCHES:
+            return InvitationState.LOCKED
         if now >= self.expires_at:
             return InvitationState.EXPIRED
         return InvitationState.OPEN

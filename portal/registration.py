@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -77,6 +78,10 @@ def register_client(request: HttpRequest, token: str, details: ClientDetails) ->
     invitation = find_open_invitation(token)
     portal = invitation.portal
     if not details_match(portal.tax_return.taxpayer, details):
+        Invitation.objects.filter(pk=invitation.pk).update(
+            failed_matches=F("failed_matches") + 1
+        )
+        record_event(EventKind.REGISTRATION_REFUSED, request=request, portal=portal)
         raise DetailsDoNotMatch
 
     try:

@@ -19,6 +19,10 @@ from notifications.sms import send_sms
 from portal.models import Channel, Portal, VerificationCode
 
 
+class TooManyCodes(Exception):
+    """More codes were asked for in the last hour than settings allow."""
+
+
 class CodeCheck(Enum):
     ACCEPTED = "accepted"
     WRONG = "wrong"
@@ -41,6 +45,9 @@ def code_destinations(portal: Portal) -> dict[str, str]:
 @transaction.atomic
 def send_code(request: HttpRequest, portal: Portal, channel: Channel) -> None:
     now = timezone.now()
+    sent_last_hour = portal.codes.filter(created_at__gt=now - timedelta(hours=1))
+    if sent_last_hour.count() >= settings.VERIFICATION_CODES_PER_HOUR:
+        raise TooManyCodes
     portal.codes.filter(used_at=None, replaced_at=None).update(replaced_at=now)
 
     code = new_six_digit_code()

@@ -12,7 +12,7 @@ from events.models import EventKind
 from events.record import record_event
 from portal.access import client_portal, portal_required
 from portal.forms import CodeForm, PortalLoginForm, RegisterForm, SendCodeForm
-from portal.models import Channel, Portal
+from portal.models import Channel, InvitationState, Portal
 from portal.registration import (
     ClientDetails,
     DetailsDoNotMatch,
@@ -21,7 +21,13 @@ from portal.registration import (
     find_open_invitation,
     register_client,
 )
-from portal.verification import CodeCheck, check_code, code_destinations, send_code
+from portal.verification import (
+    CodeCheck,
+    TooManyCodes,
+    check_code,
+    code_destinations,
+    send_code,
+)
 
 
 def register(request: HttpRequest, token: str) -> HttpResponse:
@@ -36,6 +42,10 @@ def register(request: HttpRequest, token: str) -> HttpResponse:
         try:
             portal = register_client(request, token, ClientDetails(**form.cleaned_data))
         except DetailsDoNotMatch:
+            if _link_now_unusable(token):
+                return _unusable_link(
+                    request, InvitationUnusable(InvitationState.LOCKED)
+                )
             form.add_error(
                 None,
                 _(
@@ -66,6 +76,14 @@ def register(request: HttpRequest, token: str) -> HttpResponse:
             "password_rules": PASSWORD_RULES,
         },
     )
+
+
+def _link_now_unusable(token: str) -> bool:
+    try:
+        find_open_invitation(token)
+    except InvitationUnusable:
+        return True
+    return False
 
 
 def _unusable_link(request: HttpRequest, refusal: InvitationUnusable) -> HttpResponse:
@@ -109,7 +127,11 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and "send" in request.POST:
         send_form = SendCodeForm(destinations, request.POST)
         if send_form.is_valid():
-            send_code(request, portal, Channel(send_form.cleaned_data["channel"]))
+            try:
+                send_code(request, portal, Channel(send_form.cleaned_data["channel"]))
+            except TooManyCodes:
+                messages.error(request, TOO_MANY_CODES)
+                return redirect("portal:verify")
             messages.success(
                 request,
                 _(
@@ -139,6 +161,9 @@ def verify(request: HttpRequest) -> HttpResponse:
     )
 
 
+TOO_MANY_CODES = gettext_lazy(
+    "Too many codes were sent in the last hour. Please wait and try again later."
+)
 CODE_REFUSALS: dict[CodeCheck, StrOrPromise] = {
     CodeCheck.WRONG: gettext_lazy("That code is not right. Please try again."),
     CodeCheck.NO_TRIES_LEFT: gettext_lazy(

@@ -168,7 +168,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o600
 
 INVITATION_LIFETIME_HOURS = env_int("INVITATION_LIFETIME_HOURS", 72)
+# A link stops working after this many registrations with details that do
+# not match the return, so nobody can guess the last four of an SSN.
+INVITATION_MAX_FAILED_MATCHES = 5
 VERIFICATION_CODE_MINUTES = 10
+VERIFICATION_CODES_PER_HOUR = 5
 VERIFICATION_CODE_MAX_TRIES = 5
 
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "taxportal <portal@localhost>")

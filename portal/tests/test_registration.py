@@ -242,3 +242,31 @@ def test_the_typed_password_is_not_sent_back(token: str) -> None:
     response = register(Client(), token, last_name="Garza")
 
     assert ANA_PASSWORD not in response.content.decode()
+
+
+def test_five_mismatches_lock_the_link_so_the_last_four_cannot_be_guessed(
+    token: str,
+) -> None:
+    for guess in ["0001", "0002", "0003", "0004"]:
+        assert_refused_without_naming_a_field(
+            register(Client(), token, ssn_last_four=guess)
+        )
+
+    fifth = register(Client(), token, ssn_last_four="0005")
+    right_details = register(Client(), token)
+
+    assert fifth.status_code == 410
+    assert "did not match the tax return too many times" in fifth.content.decode()
+    assert right_details.status_code == 410
+    assert not User.objects.filter(username=ANA_USERNAME).exists()
+
+
+def test_a_new_link_after_a_lockout_works(
+    office_a: Client, return_a: TaxReturn, token: str
+) -> None:
+    for guess in ["0001", "0002", "0003", "0004", "0005"]:
+        register(Client(), token, ssn_last_four=guess)
+
+    fresh_token = invite(office_a, return_a, email="ana@example.com")
+
+    assert register(Client(), fresh_token).status_code == 302

@@ -257,3 +257,24 @@ def test_a_preparer_gets_no_code_page(office_a: Client) -> None:
 
     assert response["Location"] == reverse("portal:login")
     assert mail.outbox == []
+
+
+def test_no_more_than_five_codes_are_sent_in_an_hour(newcomer: Client) -> None:
+    with time_machine.travel(NOW, tick=False):
+        for _ in range(5):
+            newcomer.post(VERIFY, {"channel": "email", "send": "1"})
+        sixth = newcomer.post(VERIFY, {"channel": "email", "send": "1"}, follow=True)
+
+    assert len(mail.outbox) == 5
+    assert "Too many codes were sent in the last hour." in sixth.content.decode()
+
+
+def test_codes_can_be_sent_again_an_hour_later(newcomer: Client) -> None:
+    with time_machine.travel(NOW, tick=False):
+        for _ in range(5):
+            newcomer.post(VERIFY, {"channel": "email", "send": "1"})
+
+    with time_machine.travel(NOW + datetime.timedelta(minutes=61), tick=False):
+        newcomer.post(VERIFY, {"channel": "email", "send": "1"})
+
+    assert len(mail.outbox) == 6

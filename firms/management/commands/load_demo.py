@@ -1,6 +1,7 @@
 """Loads a demo firm for `make run`; running it again changes nothing."""
 
 import datetime
+import os
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -65,17 +66,18 @@ class Command(BaseCommand):
 
     def _print_logins(self) -> None:
         out = self.stdout
+        site = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
         out.write("")
-        out.write(self.style.SUCCESS("Demo ready on http://127.0.0.1:8000"))
-        out.write("Office login:  http://127.0.0.1:8000/office/login/")
+        out.write(self.style.SUCCESS(f"Demo ready on {site}"))
+        out.write(f"Office login:  {site}/office/login/")
         for firm_data in DEMO_FIRMS:
             for email, *_names in firm_data["preparers"]:
                 out.write(f"  {email:28} {DEMO_LOGIN_SECRET}   ({firm_data['name']})")
         out.write(
-            f"Django admin:  http://127.0.0.1:8000/admin/   admin / {DEMO_LOGIN_SECRET}"
+            f"Django admin:  {site}/admin/   admin / {DEMO_LOGIN_SECRET}"
         )
         out.write(
-            "Outbox (invitation links and codes): http://127.0.0.1:8000/office/outbox/"
+            f"Outbox (invitation links and codes): {site}/office/outbox/"
         )
         out.write(
             "Client portal: invite a client from a return,"
