@@ -197,7 +197,7 @@ PHONE_DEFAULT_REGION = env_str("PHONE_DEFAULT_REGION", "US")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_link_tokens": {"()": "lib.logging.RedactLinkTokens"}},
+    "filters": {"redact_secrets": {"()": "lib.logging.RedactSecrets"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "server": {
@@ -210,12 +210,12 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["redact_link_tokens"],
+            "filters": ["redact_secrets"],
         },
         "server": {
             "class": "logging.StreamHandler",
             "formatter": "server",
-            "filters": ["redact_link_tokens"],
+            "filters": ["redact_secrets"],
         },
     },
     "loggers": {

@@ -14,7 +14,7 @@ import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from conftest import make_registered_portal
 from documents.models import DocumentSignature, SentDocument, Signature
@@ -446,3 +446,52 @@ def test_the_spouse_cannot_sign_a_document_on_a_single_return(
 
     assert response.status_code == 404
     assert not Signature.objects.filter(role="spouse").exists()
+
+
+def png_filled_with(colour: tuple[int, int, int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGBA", (300, 100), colour).save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("picture", "error"),
+    [
+        (
+            png_filled_with((255, 255, 255, 255)),
+            "The signature is empty. Please draw your signature first.",
+        ),
+        (
+            png_filled_with((0, 0, 0, 255)),
+            "This does not look like a signature. Please clear it and sign again.",
+        ),
+    ],
+)
+def test_a_blank_white_or_solid_black_picture_is_not_a_signature(
+    client_a: Client, portal_a: Portal, picture: bytes, error: str
+) -> None:
+    response = client_a.post(
+        reverse("portal:signature", args=["taxpayer"]),
+        {"signature": data_url(picture)},
+    )
+
+    assert response.json() == {"error": error}
+    assert not portal_a.signatures.exists()
+
+
+def test_a_signature_on_an_opaque_white_pad_is_kept_with_the_pad_made_clear(
+    client_a: Client, portal_a: Portal
+) -> None:
+    pad = Image.new("RGBA", (400, 120), (255, 255, 255, 255))
+    ImageDraw.Draw(pad).line([(20, 90), (200, 25), (380, 70)], fill=INK, width=9)
+    out = io.BytesIO()
+    pad.save(out, format="PNG")
+
+    client_a.post(
+        reverse("portal:signature", args=["taxpayer"]),
+        {"signature": data_url(out.getvalue())},
+    )
+
+    kept = Image.open(io.BytesIO(bytes(portal_a.signatures.get().image_png)))
+    corner_alpha = kept.getpixel((0, 0))[3]
+    assert corner_alpha == 0

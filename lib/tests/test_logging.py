@@ -35,3 +35,14 @@ def test_a_refused_invitation_link_is_logged_without_its_token(db: None) -> None
 
     assert "/portal/join/[redacted]/" in output.getvalue()
     assert "a-secret-link-token" not in output.getvalue()
+
+
+def test_a_whole_ssn_typed_into_the_search_is_not_logged() -> None:
+    with captured("django.server") as output:
+        for query in ["123456780", "123-45-6780", "123+45+6780"]:
+            logging.getLogger("django.server").info(
+                '"%s" %s %s', f"GET /office/returns/?q={query} HTTP/1.1", 200, 900
+            )
+
+    assert output.getvalue().count("GET /office/returns/?q=[redacted] HTTP/1.1") == 3
+    assert "6780" not in output.getvalue()
