@@ -20,7 +20,7 @@ class RegisterForm(forms.Form):
         label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(
-            attrs={"autocomplete": "new-password", "maxlength": 25}
+            attrs={"autocomplete": "new-password"}
         ),
     )
     email = forms.EmailField(label=_("Email"), required=False)

@@ -276,3 +276,16 @@ def test_a_client_is_sent_to_the_office_login_from_the_link_page(
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("office:login"))
+
+
+def test_the_plain_text_email_shows_names_as_written(
+    office_a: Client, firm_a: object, return_a: TaxReturn
+) -> None:
+    firm_a.name = "Smith & O'Brien"  # type: ignore[attr-defined]
+    firm_a.save()  # type: ignore[attr-defined]
+
+    invite(office_a, return_a, email="ana@example.com")
+
+    body = mail.outbox[-1].body
+    assert "Smith & O'Brien has created a secure portal" in body
+    assert "&amp;" not in body and "&#x27;" not in body

@@ -270,3 +270,11 @@ def test_a_new_link_after_a_lockout_works(
     fresh_token = invite(office_a, return_a, email="ana@example.com")
 
     assert register(Client(), fresh_token).status_code == 302
+
+
+def test_a_password_over_25_characters_is_refused_not_cut(token: str) -> None:
+    response = register(Client(), token, password="Garden&Path7Garden&Path7xy")
+
+    assert "25 characters maximum" in response.content.decode()
+    assert 'maxlength="25"' not in response.content.decode()
+    assert not User.objects.filter(username=ANA_USERNAME).exists()
