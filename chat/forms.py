@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +15,11 @@ class MessageForm(forms.Form):
 
     def clean_body(self) -> str:
         body: str = self.cleaned_data["body"].strip()
-        if not body:
+        if not any(_is_visible(character) for character in body):
             raise forms.ValidationError(_("Write a message first."))
         return body
+
+
+def _is_visible(character: str) -> bool:
+    """Letters, digits, marks, symbols: not spaces nor zero-width formatting."""
+    return unicodedata.category(character)[0] not in {"Z", "C"}

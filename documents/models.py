@@ -76,6 +76,13 @@ class SentDocument(models.Model):
         return getattr(self, f"{role}_signed_at")
 
     @property
+    def signed_display_name(self) -> str:
+        stem, dot, extension = self.display_name.rpartition(".")
+        if not dot:
+            return f"{self.display_name} (signed)"
+        return f"{stem} (signed).{extension}"
+
+    @property
     def current_file(self) -> Any:
         """The latest version: the signed copy once anyone has signed."""
         return self.signed_file if self.signed_file else self.original_file

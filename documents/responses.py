@@ -24,11 +24,15 @@ def file_response(
         details={"stored_as": str(field.name)},
     )
 
+    filename = item.display_name
+    if isinstance(item, SentDocument) and field == item.signed_file:
+        filename = item.signed_display_name
+
     response = FileResponse(
         field.open("rb"),
         content_type=content_type,
         as_attachment=not inline,
-        filename=item.display_name,
+        filename=filename,
     )
     response["Cache-Control"] = "private, no-store"
     return response

@@ -306,3 +306,14 @@ def test_messages_stay_within_their_own_portal(
     assert "Only for Firm A." not in page_b
     assert portal_b.messages.count() == 0
     assert portal_a.messages.count() == 1
+
+
+def test_a_message_of_only_invisible_characters_is_refused(
+    client_a: Client, portal_a: Portal
+) -> None:
+    response = client_a.post(
+        reverse("portal:messages"), {"body": "\u200b\u200b \u2060"}
+    )
+
+    assert "Write a message first." in response.content.decode()
+    assert not portal_a.messages.exists()

@@ -332,6 +332,7 @@ def test_the_preparer_sees_the_signed_pdf_at_once(
     sent_1040.refresh_from_db()
     response = office_a.get(signed_url)
     assert response["Content-Type"] == "application/pdf"
+    assert 'filename="2025 Form 1040 (signed).pdf"' in response["Content-Disposition"]
     assert response_bytes(response) == stored_bytes(sent_1040.signed_file)
 
 

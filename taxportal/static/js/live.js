@@ -11,12 +11,21 @@
         if (html !== null && html !== region.dataset.lastHtml) {
           region.dataset.lastHtml = html;
           region.innerHTML = html;
+          scrollChatsToNewest(region);
         }
       })
       .catch(function () { /* Offline for a moment: the next tick tries again. */ });
   }
 
+  // A chat opens, and stays, on its newest line.
+  function scrollChatsToNewest(root) {
+    root.querySelectorAll(".chat-lines").forEach(function (lines) {
+      lines.scrollTop = lines.scrollHeight;
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    scrollChatsToNewest(document);
     document.querySelectorAll("[data-refresh-url]").forEach(function (region) {
       var seconds = Number(region.dataset.refreshSeconds || "5");
       setInterval(function () { refresh(region); }, seconds * 1000);

@@ -65,6 +65,7 @@
         .catch(function () { showError(box.dataset.failedMessage); });
     }
 
+    pad.addEventListener("beginStroke", function () { showError(""); });
     window.addEventListener("resize", fitCanvas);
     window.addEventListener("orientationchange", fitCanvas);
     document.getElementById("signature-clear").addEventListener("click", function () {
