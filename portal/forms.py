@@ -1,10 +1,10 @@
 from typing import Any
 
 from django import forms
-from django.contrib.auth import authenticate, password_validation
-from django.http import HttpRequest
+from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import ThrottledLoginForm
 from accounts.models import User
 from lib.forms import PhoneNumberField
 from portal.models import Channel
@@ -19,9 +19,7 @@ class RegisterForm(forms.Form):
     password = forms.CharField(
         label=_("Password"),
         strip=False,
-        widget=forms.PasswordInput(
-            attrs={"autocomplete": "new-password"}
-        ),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     email = forms.EmailField(label=_("Email"), required=False)
     phone = PhoneNumberField(label=_("Phone Number"), required=False)
@@ -59,36 +57,18 @@ class RegisterForm(forms.Form):
         return cleaned
 
 
-class PortalLoginForm(forms.Form):
+class PortalLoginForm(ThrottledLoginForm):
     username = forms.CharField(
         label=_("User Name"), widget=forms.TextInput(attrs={"autocomplete": "username"})
     )
-    password = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
+    field_order = ["username", "password"]
+    name_field = "username"
+    refusal = _("The user name or password is not right.")
 
-    def __init__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
-        self.request = request
-        self.user: User | None = None
-        super().__init__(*args, **kwargs)
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        account = User.objects.filter(
-            username__iexact=cleaned.get("username", "").strip(), portal__isnull=False
+    def find_account(self, login_name: str) -> User | None:
+        return User.objects.filter(
+            username__iexact=login_name, portal__isnull=False
         ).first()
-        if account is not None:
-            user = authenticate(
-                self.request,
-                username=account.username,
-                password=cleaned.get("password", ""),
-            )
-            self.user = user if isinstance(user, User) else None
-        if self.user is None:
-            raise forms.ValidationError(_("The user name or password is not right."))
-        return cleaned
 
 
 class SendCodeForm(forms.Form):

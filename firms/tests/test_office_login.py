@@ -1,7 +1,9 @@
 """Office login: preparers log in with their email; nobody else gets in."""
 
+import datetime
 from typing import Any
 
+import time_machine
 from django.contrib.auth import SESSION_KEY
 from django.test import Client
 from django.urls import reverse
@@ -91,3 +93,31 @@ def test_logging_out_closes_the_office(office_a: Client) -> None:
     office_a.post(reverse("office:logout"))
 
     assert office_a.get(RETURNS)["Location"].startswith(LOGIN)
+
+
+def test_ten_wrong_passwords_lock_the_login_for_fifteen_minutes(
+    preparer_a: User,
+) -> None:
+    for _ in range(10):
+        Client().post(LOGIN, {"email": preparer_a.email, "password": "Guess-123!"})
+
+    right = Client().post(LOGIN, {"email": preparer_a.email, "password": PASSWORD})
+
+    assert "Too many failed attempts." in right.content.decode()
+    assert SESSION_KEY not in right.client.session
+
+    with time_machine.travel(datetime.timedelta(minutes=16)):
+        later = Client().post(LOGIN, {"email": preparer_a.email, "password": PASSWORD})
+    assert later.status_code == 302
+
+
+def test_a_successful_login_forgives_earlier_mistakes(preparer_a: User) -> None:
+    for _ in range(9):
+        Client().post(LOGIN, {"email": preparer_a.email, "password": "Guess-123!"})
+    Client().post(LOGIN, {"email": preparer_a.email, "password": PASSWORD})
+
+    for _ in range(9):
+        Client().post(LOGIN, {"email": preparer_a.email, "password": "Guess-123!"})
+    right = Client().post(LOGIN, {"email": preparer_a.email, "password": PASSWORD})
+
+    assert right.status_code == 302

@@ -102,3 +102,15 @@ def test_logging_out_closes_the_portal(client_a: Client) -> None:
     client_a.post(reverse("portal:logout"))
 
     assert client_a.get(HOME)["Location"] == LOGIN
+
+
+def test_a_client_login_locks_after_ten_wrong_passwords(portal_a: Portal) -> None:
+    assert portal_a.user is not None
+    login = reverse("portal:login")
+    for _ in range(10):
+        Client().post(login, {"username": "ana", "password": "Guess-123!"})
+
+    right = Client().post(login, {"username": "ANA", "password": PASSWORD})
+
+    assert "Too many failed attempts." in right.content.decode()
+    assert right.status_code == 200

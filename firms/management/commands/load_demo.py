@@ -73,12 +73,8 @@ class Command(BaseCommand):
         for firm_data in DEMO_FIRMS:
             for email, *_names in firm_data["preparers"]:
                 out.write(f"  {email:28} {DEMO_LOGIN_SECRET}   ({firm_data['name']})")
-        out.write(
-            f"Django admin:  {site}/admin/   admin / {DEMO_LOGIN_SECRET}"
-        )
-        out.write(
-            f"Outbox (invitation links and codes): {site}/office/outbox/"
-        )
+        out.write(f"Django admin:  {site}/admin/   admin / {DEMO_LOGIN_SECRET}")
+        out.write(f"Outbox (invitation links and codes): {site}/office/outbox/")
         out.write(
             "Client portal: invite a client from a return,"
             " then open the link in the outbox."
