@@ -59,7 +59,12 @@ def clean_display_name(raw: str, content_type: str) -> str:
 
 
 def check_upload(upload: UploadedFile, allowed: set[str] | None = None) -> CheckedFile:
-    """Accept the file only if its content is a kind we take and its name agrees."""
+    """Accept the file only if its content is a kind we take and its name agrees.
+
+    The kind is told from the first bytes; a client's damaged PDF or photo is
+    still kept (the preparer may ask for it again), and only PDFs sent for
+    signature are opened in full, by documents.actions.
+    """
     raw_name = upload.name or ""
     if upload.size is not None and upload.size > settings.UPLOAD_MAX_BYTES:
         limit_mb = settings.UPLOAD_MAX_BYTES // (1024 * 1024)

@@ -8,7 +8,11 @@ from notifications.models import OutboxMessage
 
 @preparer_required
 def outbox(request: HttpRequest) -> HttpResponse:
-    """Development only: every email and text the app 'sent', newest first."""
+    """Development only: every email and text the app 'sent', newest first.
+
+    It lists the messages of every firm, which is why settings never turn it
+    on in production.
+    """
     if not settings.DEV_OUTBOX_ENABLED:
         raise Http404
     return render(
