@@ -39,7 +39,10 @@ def test_whole_flow(
     transactional_db: None,
     preparer_a: User,
     new_context: Callable[[], BrowserContext],
+    settings: object,
 ) -> None:
+    # Small enough that a test file is over it; the fixture restores it after.
+    settings.UPLOAD_MAX_BYTES = 1024 * 1024  # type: ignore[attr-defined]
     base = str(live_server.url)  # type: ignore[attr-defined]
     office_context = new_context()
     office = office_context.new_page()
@@ -157,6 +160,18 @@ def test_whole_flow(
     upload_list = client.locator("#upload-list")
     expect(upload_list.locator("tr").filter(has_text="fw9.pdf")).to_have_count(1)
     expect(upload_list).not_to_contain_text("No files uploaded yet.")
+
+    # A photo over the size limit is refused on the spot, and the PDF stays.
+    client.locator("#file-picker").set_input_files(
+        {
+            "name": "big-scan.jpg",
+            "mimeType": "image/jpeg",
+            "buffer": b"\xff" * (1024 * 1024 + 1),
+        }
+    )
+    refused = client.locator("#upload-progress li").filter(has_text="big-scan.jpg")
+    expect(refused.locator(".status")).to_have_text("larger than 1 MB: not uploaded.")
+    expect(upload_list.locator("tr")).to_have_count(1)
 
     # The preparer sends Form 1040 for the taxpayer's signature.
     office.goto(f"{return_url}/efile/")

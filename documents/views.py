@@ -1,5 +1,6 @@
 """The client's side: My Files, Files From My Preparer, signature, signing."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -38,7 +39,12 @@ def my_files(request: HttpRequest, portal: Portal) -> HttpResponse:
     return render(
         request,
         "documents/my_files.html",
-        {"active": "my_files", "uploads": portal.uploads.all()},
+        {
+            "active": "my_files",
+            "uploads": portal.uploads.all(),
+            "max_bytes": settings.UPLOAD_MAX_BYTES,
+            "max_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
+        },
     )
 
 

@@ -30,6 +30,12 @@
 
   function upload(form, file) {
     var row = progressRow(file.name);
+    // Saves sending a file the server would refuse anyway; it checks again.
+    if (file.size > Number(form.dataset.maxBytes)) {
+      row.item.classList.add("failed");
+      row.status.textContent = form.dataset.tooLargeText;
+      return;
+    }
     var body = new FormData();
     body.append("file", file);
 
