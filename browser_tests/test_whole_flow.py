@@ -226,7 +226,7 @@ def test_whole_flow(
     # The preparer's page shows it by itself (it refreshes every 4 seconds).
     assert office.url == files_page_url
     signed_row = office.locator("#sent-documents tbody tr").filter(has_text="f1040.pdf")
-    expect(signed_row.get_by_text("Signed!")).to_be_visible(timeout=12_000)
+    expect(signed_row.get_by_text("Signed!")).to_be_visible(timeout=30_000)
     view_signed = signed_row.get_by_role("link", name="View signed PDF")
     expect(view_signed).to_be_visible()
     assert office.evaluate("window.stillTheSamePage === true")
