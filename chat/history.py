@@ -19,27 +19,34 @@ class ChatLine:
     from_client: bool
     is_system: bool
     author: str
+    document: str = ""
 
 
 def chat_history(portal: Portal) -> list[ChatLine]:
-    lines = [_message_line(m) for m in portal.messages.select_related("author")]
+    client_name = portal.tax_return.taxpayer.full_name
+    messages = portal.messages.select_related("author")
+    lines = [_message_line(m, client_name) for m in messages]
     events = portal.events.filter(kind__in=SYSTEM_LINE_KINDS)
-    lines += [
-        ChatLine(e.created_at, _system_text(e.kind, e.details), True, True, "")
-        for e in events
-    ]
+    lines += [_event_line(e.created_at, e.kind, e.details) for e in events]
     return sorted(lines, key=lambda line: line.at)
 
 
-def _message_line(message: Message) -> ChatLine:
-    author = (
-        message.author.get_full_name() or message.author.username
-        if message.author
-        else ""
-    )
+def _message_line(message: Message, client_name: str) -> ChatLine:
+    """Clients are named as on the return; preparers by their own name."""
+    if message.from_client:
+        author = client_name
+    elif message.author is not None:
+        author = message.author.get_full_name() or message.author.email
+    else:
+        author = ""
     return ChatLine(
         message.created_at, message.body, message.from_client, False, author
     )
+
+
+def _event_line(at: datetime, kind: str, details: dict[str, str]) -> ChatLine:
+    text = _system_text(kind, details)
+    return ChatLine(at, text, True, True, "", document=details.get("document", ""))
 
 
 def _system_text(kind: str, details: dict[str, str]) -> str:

@@ -46,6 +46,7 @@ def store_client_upload(
         request=request,
         portal=portal,
         subject=stored,
+        details={"document": stored.display_name},
     )
     return stored
 
@@ -153,7 +154,7 @@ def sign_document(
         request=request,
         portal=portal,
         subject=document,
-        details={"signer": role.value},
+        details={"signer": role.value, "document": document.display_name},
     )
     return record
 

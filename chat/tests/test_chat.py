@@ -149,8 +149,8 @@ def test_each_message_shows_its_author_and_time_in_the_firms_time_zone(
         office_a.get(office_chat(return_a.pk) + "?show=1").content.decode(),
     ):
         assert shows_time(page, "Mar 2", "10:04am", "EST")
-        assert "preparer@a.example" in page
-        assert "ana ·" in page
+        assert "preparer@a.example ·" in page
+        assert "Ana García ·" in page
 
 
 @pytest.mark.parametrize(
@@ -317,3 +317,14 @@ def test_a_message_of_only_invisible_characters_is_refused(
 
     assert "Write a message first." in response.content.decode()
     assert not portal_a.messages.exists()
+
+
+def test_system_lines_name_the_document(
+    client_a: Client, office_a: Client, return_a: TaxReturn
+) -> None:
+    upload(client_a, "W-2 from Acme.pdf", f1040())
+
+    page = office_a.get(office_chat(return_a.pk) + "?show=1").content.decode()
+
+    assert "Taxpayer has uploaded a document." in page
+    assert "(W-2 from Acme.pdf)" in page
