@@ -1,11 +1,14 @@
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from chat.models import Message
+from chat.unread import unread_for_client
 from events.models import EventKind
 from events.record import record_event
 from lib.http import signed_in_user
 from portal.models import Portal
+from portal.notify import notify_client
 
 MAX_MESSAGE_LENGTH = 5000
 
@@ -19,6 +22,10 @@ def post_message(
         from_client=from_client,
         body=body,
     )
+    # One notice per batch of unread replies, not one per message.
+    if not from_client and unread_for_client(portal) == 1:
+        notify_client(request, portal, _("You have a new message."))
+
     record_event(
         EventKind.MESSAGE_SENT,
         request=request,

@@ -19,6 +19,7 @@ from events.models import EventKind
 from events.record import record_event
 from lib.http import client_ip, signed_in_user, user_agent
 from portal.models import Portal
+from portal.notify import notify_client
 from returns.models import Role
 
 
@@ -78,6 +79,7 @@ def send_documents(
         portal=portal,
         details={"documents": [d.pk for d in sent]},
     )
+    notify_client(request, portal, _("Your tax documents are ready to review."))
     return sent
 
 

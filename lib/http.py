@@ -1,5 +1,6 @@
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.http import HttpRequest
 
 if TYPE_CHECKING:
@@ -21,3 +22,10 @@ def signed_in_user(request: HttpRequest) -> "User":
 
     assert isinstance(request.user, User)
     return request.user
+
+
+def absolute_url(request: HttpRequest, path: str) -> str:
+    """A link for an email or text: SITE_URL when set, else this request's host."""
+    if settings.SITE_URL:
+        return str(settings.SITE_URL) + path
+    return request.build_absolute_uri(path)

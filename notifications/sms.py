@@ -16,8 +16,12 @@ from notifications.models import OutboxMessage
 logger = logging.getLogger(__name__)
 
 
-class SmsNotSent(Exception):
-    """The provider refused or could not be reached; the caller tells the user."""
+class NotDelivered(Exception):
+    """An email or text could not be handed over; the caller tells the user."""
+
+
+class SmsNotSent(NotDelivered):
+    """The provider refused or could not be reached."""
 
 
 class SmsBackend(Protocol):

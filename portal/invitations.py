@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from events.models import EventKind
 from events.record import record_event
-from lib.http import signed_in_user
+from lib.http import absolute_url, signed_in_user
 from lib.secrets import hash_secret, new_link_token
-from notifications.sms import send_sms
+from notifications.sms import NotDelivered, SmsNotSent, send_sms
 from portal.models import Invitation, Portal
 from returns.models import TaxReturn
 
@@ -40,11 +40,15 @@ def send_invitation(
         expires_at=now + timedelta(hours=settings.INVITATION_LIFETIME_HOURS),
     )
 
-    link = _absolute_url(request, reverse("portal:register", args=[token]))
-    if email:
-        _email_invitation(tax_return, email, link)
-    if phone:
-        send_sms(phone, _text_invitation(tax_return, link))
+    link = absolute_url(request, reverse("portal:register", args=[token]))
+    # A failure here rolls the new invitation back; earlier links stay as they were.
+    try:
+        if email:
+            _email_invitation(tax_return, email, link)
+        if phone:
+            send_sms(phone, _text_invitation(tax_return, link))
+    except (SmsNotSent, OSError) as error:
+        raise NotDelivered from error
 
     record_event(
         EventKind.INVITATION_SENT,
@@ -64,12 +68,6 @@ def resend_invitation(request: HttpRequest, tax_return: TaxReturn) -> Invitation
     if last is None:
         return None
     return send_invitation(request, tax_return, email=last.email, phone=last.phone)
-
-
-def _absolute_url(request: HttpRequest, path: str) -> str:
-    if settings.SITE_URL:
-        return settings.SITE_URL + path
-    return request.build_absolute_uri(path)
 
 
 def _email_invitation(tax_return: TaxReturn, email: str, link: str) -> None:

@@ -4,12 +4,19 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from firms.decorators import preparer_required
+from notifications.sms import NotDelivered
 from portal.invitations import resend_invitation, send_invitation
 from portal.office_forms import PortalLinkForm
 from returns.access import get_return_for_preparer
+
+NOT_DELIVERED = gettext_lazy(
+    "The link could not be sent. Check the phone number and email, or try again"
+    " in a few minutes. Earlier links are unchanged."
+)
 
 
 @preparer_required
@@ -26,12 +33,16 @@ def portal_link(request: HttpRequest, return_id: int) -> HttpResponse:
         if portal is not None and portal.is_registered:
             messages.info(request, _("The client has already created the portal."))
             return redirect("office:efile", return_id=tax_return.pk)
-        send_invitation(
-            request,
-            tax_return,
-            email=form.cleaned_data["email"],
-            phone=form.cleaned_data["phone"],
-        )
+        try:
+            send_invitation(
+                request,
+                tax_return,
+                email=form.cleaned_data["email"],
+                phone=form.cleaned_data["phone"],
+            )
+        except NotDelivered:
+            messages.error(request, NOT_DELIVERED)
+            return redirect("office:portal_link", return_id=tax_return.pk)
         messages.success(request, _("The link has successfully been sent!"))
         return redirect("office:portal_link", return_id=tax_return.pk)
 
@@ -49,10 +60,17 @@ def resend_invite(request: HttpRequest, return_id: int) -> HttpResponse:
     portal = getattr(tax_return, "portal", None)
     if portal is not None and portal.is_registered:
         messages.info(request, _("The client has already created the portal."))
-    elif resend_invitation(request, tax_return) is None:
+        return redirect("office:efile", return_id=tax_return.pk)
+
+    try:
+        sent = resend_invitation(request, tax_return)
+    except NotDelivered:
+        messages.error(request, NOT_DELIVERED)
+        return redirect("office:efile", return_id=tax_return.pk)
+    if sent is None:
         return redirect("office:portal_link", return_id=tax_return.pk)
-    else:
-        messages.success(request, _("The link has successfully been sent!"))
+
+    messages.success(request, _("The link has successfully been sent!"))
     return redirect("office:efile", return_id=tax_return.pk)
 
 

@@ -15,7 +15,7 @@ from events.models import EventKind
 from events.record import record_event
 from lib.secrets import hash_secret, new_six_digit_code, secrets_match
 from lib.text import mask_email, mask_phone
-from notifications.sms import send_sms
+from notifications.sms import NotDelivered, SmsNotSent, send_sms
 from portal.models import Channel, Portal, VerificationCode
 
 
@@ -58,7 +58,10 @@ def send_code(request: HttpRequest, portal: Portal, channel: Channel) -> None:
         created_at=now,
         expires_at=now + timedelta(minutes=settings.VERIFICATION_CODE_MINUTES),
     )
-    _deliver(portal, channel, code)
+    try:
+        _deliver(portal, channel, code)
+    except (SmsNotSent, OSError) as error:
+        raise NotDelivered from error
     record_event(
         EventKind.CODE_SENT,
         request=request,

@@ -10,6 +10,7 @@ from django_stubs_ext import StrOrPromise
 from accounts.passwords import PASSWORD_RULES
 from events.models import EventKind
 from events.record import record_event
+from notifications.sms import NotDelivered
 from portal.access import client_portal, portal_required
 from portal.forms import CodeForm, PortalLoginForm, RegisterForm, SendCodeForm
 from portal.models import Channel, InvitationState, Portal
@@ -132,6 +133,9 @@ def verify(request: HttpRequest) -> HttpResponse:
             except TooManyCodes:
                 messages.error(request, TOO_MANY_CODES)
                 return redirect("portal:verify")
+            except NotDelivered:
+                messages.error(request, CODE_NOT_DELIVERED)
+                return redirect("portal:verify")
             messages.success(
                 request,
                 _(
@@ -161,6 +165,10 @@ def verify(request: HttpRequest) -> HttpResponse:
     )
 
 
+CODE_NOT_DELIVERED = gettext_lazy(
+    "The code could not be sent. Please try again in a few minutes or choose"
+    " the other way."
+)
 TOO_MANY_CODES = gettext_lazy(
     "Too many codes were sent in the last hour. Please wait and try again later."
 )

@@ -5,6 +5,7 @@ import re
 
 import pytest
 import time_machine
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
@@ -328,3 +329,25 @@ def test_system_lines_name_the_document(
 
     assert "Taxpayer has uploaded a document." in page
     assert "(W-2 from Acme.pdf)" in page
+
+
+def test_the_client_gets_one_notice_for_a_run_of_unread_replies(
+    office_a: Client, client_a: Client, return_a: TaxReturn
+) -> None:
+    office_says(office_a, return_a, "Your return is ready.")
+    office_says(office_a, return_a, "Please sign the 8879 too.")
+    assert len(mail.outbox) == 1
+    assert "You have a new message." in mail.outbox[0].body
+
+    client_a.get(MESSAGES)
+    office_says(office_a, return_a, "Thank you!")
+
+    assert len(mail.outbox) == 2
+
+
+def test_the_office_is_not_notified_of_client_messages_by_email(
+    client_a: Client,
+) -> None:
+    client_says(client_a, "Here is my W-2.")
+
+    assert not mail.outbox

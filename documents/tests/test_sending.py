@@ -6,6 +6,7 @@ import io
 
 import pikepdf
 import time_machine
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -22,6 +23,7 @@ from documents.tests.helpers import (
     sign,
     stored_bytes,
 )
+from notifications.models import OutboxMessage
 from portal.models import Portal
 from returns.models import TaxReturn
 
@@ -293,3 +295,31 @@ def test_there_is_no_signed_pdf_to_open_before_anyone_signs(
     for version in ("signed", "anything-else"):
         url = reverse("office:view_document", args=[return_a.pk, document.pk, version])
         assert office_a.get(url).status_code == 404
+
+
+def test_the_client_is_emailed_when_documents_arrive(
+    office_a: Client, portal_a: Portal, return_a: TaxReturn
+) -> None:
+    send(office_a, return_a)
+
+    assert len(mail.outbox) == 1
+    notice = mail.outbox[0]
+    assert notice.to == ["ana@example.com"]
+    assert notice.subject == "News in your secure portal"
+    assert "Firm A: Your tax documents are ready to review." in notice.body
+    assert "/portal/login/" in notice.body
+
+
+def test_a_client_without_an_email_is_texted_instead(
+    office_a: Client, portal_a: Portal, return_a: TaxReturn
+) -> None:
+    assert portal_a.user is not None
+    portal_a.user.email = ""
+    portal_a.user.save()
+
+    send(office_a, return_a)
+
+    text = OutboxMessage.objects.get(channel="sms")
+    assert text.recipient == "+15551112222"
+    assert "Your tax documents are ready to review." in text.body
+    assert not mail.outbox

@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from notifications.models import OutboxMessage
+from notifications.sms import SmsNotSent
 from portal.models import Invitation, Portal
 from portal.tests.helpers import (
     efile_url,
@@ -289,3 +290,25 @@ def test_the_plain_text_email_shows_names_as_written(
     body = mail.outbox[-1].body
     assert "Smith & O'Brien has created a secure portal" in body
     assert "&amp;" not in body and "&#x27;" not in body
+
+
+class UnreachableSmsProvider:
+    def send(self, to: str, body: str) -> None:
+        raise SmsNotSent
+
+
+def test_a_text_that_cannot_be_sent_says_so_and_keeps_the_earlier_link(
+    office_a: Client, return_a: TaxReturn, settings: object
+) -> None:
+    earlier = invite(office_a, return_a, email="ana@example.com")
+    office_a.get(portal_link_url(return_a))  # shows, and so clears, the earlier notice
+    settings.SMS_BACKEND = f"{__name__}.UnreachableSmsProvider"  # type: ignore[attr-defined]
+
+    response = office_a.post(
+        portal_link_url(return_a), {"phone": "(202) 555-0143", "email": ""}, follow=True
+    )
+
+    assert "The link could not be sent." in response.content.decode()
+    assert "successfully been sent" not in response.content.decode()
+    assert Invitation.objects.count() == 1
+    assert Client().get(register_url(earlier)).status_code == 200
