@@ -16,6 +16,13 @@ KINDS = {
     "image/png": {"png"},
     "image/heic": {"heic", "heif"},
 }
+USUAL_EXTENSION = {
+    "application/pdf": "pdf",
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "image/heic": "heic",
+}
+MAX_STEM_LENGTH = 180
 HEIC_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
 
 
@@ -47,15 +54,17 @@ def clean_display_name(raw: str, content_type: str) -> str:
     """The client's name without any folder, control characters or odd spacing."""
     name = re.split(r"[\\/]", raw)[-1]
     name = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in name)
-    name = " ".join(name.split()).strip(" .")[:200]
+    name = " ".join(name.split()).strip(" .")
 
-    stem = name.rsplit(".", 1)[0] if "." in name else name
+    stem, dot, extension = name.rpartition(".")
+    if not dot:
+        stem, extension = name, ""
     if not any(c.isalnum() for c in stem):
-        extension = (
-            sorted(KINDS[content_type])[0] if content_type != "image/jpeg" else "jpg"
-        )
-        name = f"{_('document')}.{extension}"
-    return name
+        return f"{_('document')}.{USUAL_EXTENSION[content_type]}"
+
+    # Long names are cut in the middle of the stem, keeping the extension.
+    stem = stem[:MAX_STEM_LENGTH].rstrip(" .")
+    return f"{stem}.{extension}" if extension else stem
 
 
 def check_upload(upload: UploadedFile, allowed: set[str] | None = None) -> CheckedFile:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import ThrottledLoginForm
 from accounts.models import User
-from lib.forms import PhoneNumberField
+from lib.forms import PhoneNumberField, UnechoedTextInput
 from portal.models import Channel
 
 
@@ -28,7 +28,7 @@ class RegisterForm(forms.Form):
         label=_("Last Four Of your SSN"),
         regex=r"^\s*\d{4}\s*$",
         error_messages={"invalid": _("Enter the last four digits of your SSN.")},
-        widget=forms.TextInput(
+        widget=UnechoedTextInput(
             attrs={"inputmode": "numeric", "maxlength": 4, "autocomplete": "off"}
         ),
     )

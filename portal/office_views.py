@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -78,13 +79,15 @@ def resend_invite(request: HttpRequest, return_id: int) -> HttpResponse:
 def efile(request: HttpRequest, return_id: int) -> HttpResponse:
     tax_return = get_return_for_preparer(request, return_id)
     portal = getattr(tax_return, "portal", None)
+    invitation = portal.latest_invitation() if portal else None
     return render(
         request,
         "portal/office/efile.html",
         {
             "tax_return": tax_return,
             "portal": portal,
-            "invitation": portal.latest_invitation() if portal else None,
+            "invitation": invitation,
+            "link_state": invitation.state(timezone.now()) if invitation else None,
             "active": "efile",
         },
     )

@@ -30,7 +30,7 @@ class TaxReturnForm(forms.ModelForm[TaxReturn]):
 class PersonForm(forms.ModelForm[Person]):
     """Taxpayer or spouse. The SSN is typed in full once and never shown again."""
 
-    phone = PhoneNumberField(label=_("mobile phone"), required=False)
+    phone = PhoneNumberField(label=_("Mobile phone"), required=False)
     ssn = forms.CharField(
         label=_("SSN"),
         max_length=11,

@@ -32,8 +32,9 @@ def return_list(request: HttpRequest) -> HttpResponse:
 def _search_returns(returns: QuerySet[TaxReturn], query: str) -> QuerySet[TaxReturn]:
     """Match any word of the query to a first or last name, or to the last four."""
     for word in query.split():
-        if word.isdigit():
-            returns = returns.filter(people__ssn_last_four=word[-4:])
+        digits = word.replace("-", "")
+        if digits.isdigit():
+            returns = returns.filter(people__ssn_last_four=digits[-4:])
         else:
             returns = returns.filter(people__search_name__contains=fold_name(word))
     return returns.distinct()

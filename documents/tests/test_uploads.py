@@ -210,7 +210,7 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_by_its_content(
         ("C:\\Users\\ana\\Desktop\\W-2.pdf", "W-2.pdf"),
         ("W-2\u202efdp.exe.pdf", "W-2fdp.exe.pdf"),
         ("tab\tand\nnewline\x00.pdf", "tabandnewline.pdf"),
-        ("  spaced   out  .pdf", "spaced out .pdf"),
+        ("  spaced   out  .pdf", "spaced out.pdf"),
         ("Résumé 2025 — 税金 ضريبة.pdf", "Résumé 2025 — 税金 ضريبة.pdf"),
     ],
 )
@@ -360,3 +360,12 @@ def test_the_office_files_table_refreshes_with_a_new_upload(
     upload(client_a, "W-2.pdf", f1040())
 
     assert "W-2.pdf" in office_a.get(table).content.decode()
+
+
+def test_a_very_long_name_is_shortened_but_keeps_its_extension(
+    client_a: Client, portal_a: Portal
+) -> None:
+    upload(client_a, "x" * 300 + ".jpg", jpeg())
+
+    kept = portal_a.uploads.get().display_name
+    assert kept == "x" * 180 + ".jpg"

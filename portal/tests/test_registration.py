@@ -278,3 +278,14 @@ def test_a_password_over_25_characters_is_refused_not_cut(token: str) -> None:
     assert "25 characters maximum" in response.content.decode()
     assert 'maxlength="25"' not in response.content.decode()
     assert not User.objects.filter(username=ANA_USERNAME).exists()
+
+
+def test_the_preparer_is_told_when_a_link_locked(
+    office_a: Client, return_a: TaxReturn, token: str
+) -> None:
+    for guess in ["0001", "0002", "0003", "0004", "0005"]:
+        register(Client(), token, ssn_last_four=guess)
+
+    page = office_a.get(reverse("office:efile", args=[return_a.pk])).content.decode()
+
+    assert "The client's link was locked" in page

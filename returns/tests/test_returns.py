@@ -295,3 +295,13 @@ def test_a_refused_return_form_does_not_show_the_typed_ssn_again(
     assert response.status_code == 200
     assert "123-45-6789" not in response.content.decode()
     assert "123456789" not in response.content.decode()
+
+
+def test_a_whole_ssn_typed_with_dashes_searches_by_its_last_four(
+    office_a: Client, return_a: TaxReturn
+) -> None:
+    page = office_a.get(
+        reverse("office:returns"), {"q": "123-45-0789"}
+    ).content.decode()
+
+    assert reverse("office:return_detail", args=[return_a.pk]) in page
