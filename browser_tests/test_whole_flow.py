@@ -153,6 +153,8 @@ def test_whole_flow(
 
     # My Files: pick a PDF; its progress row ends "Uploaded" and it is listed.
     menu.get_by_role("link", name="My Files").click()
+    # A person cannot pick a file before the page's script is ready; a test can.
+    client.wait_for_load_state()
     client.locator("#file-picker").set_input_files(str(CLIENT_UPLOAD))
     progress = client.locator("#upload-progress li").filter(has_text="fw9.pdf")
     expect(progress.locator(".status")).to_have_text("Uploaded")
@@ -209,6 +211,7 @@ def test_whole_flow(
     expect(
         client.get_by_role("heading", name="Edit Taxpayer Signature")
     ).to_be_visible()
+    client.wait_for_load_state()
     draw_signature(client)
     client.screenshot(path=SCREENSHOTS / "taxportal_signature_page.png", full_page=True)
     client.get_by_role("button", name="Save").click()
