@@ -8,7 +8,7 @@ from lib.text import fold_name
 from returns.access import firm_of_preparer, get_return_for_preparer
 from returns.actions import save_return
 from returns.forms import PersonForm, ReturnSearchForm, TaxReturnForm
-from returns.models import Role, TaxReturn
+from returns.models import Person, Role, TaxReturn
 
 RETURNS_PER_PAGE = 20
 
@@ -60,12 +60,14 @@ def _edit_return(request: HttpRequest, tax_return: TaxReturn) -> HttpResponse:
         data, instance=_person(tax_return, Role.SPOUSE), prefix="spouse"
     )
 
-    if data is not None and return_form.is_valid():
+    if data is not None:
+        # Validate every form, so that all mistakes show at once.
+        return_valid = return_form.is_valid()
         needs_spouse = return_form.instance.is_joint
-        forms_valid = taxpayer_form.is_valid() and (
-            not needs_spouse or spouse_form.is_valid()
-        )
-        if forms_valid:
+        people_valid = [taxpayer_form.is_valid()]
+        if needs_spouse:
+            people_valid.append(spouse_form.is_valid())
+        if return_valid and all(people_valid):
             saved = save_return(
                 request,
                 firm_of_preparer(request),
@@ -87,7 +89,7 @@ def _edit_return(request: HttpRequest, tax_return: TaxReturn) -> HttpResponse:
     )
 
 
-def _person(tax_return: TaxReturn, role: Role) -> object:
+def _person(tax_return: TaxReturn, role: Role) -> Person | None:
     if tax_return.pk is None:
         return None
     return tax_return.people.filter(role=role).first()

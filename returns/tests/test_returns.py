@@ -305,3 +305,14 @@ def test_a_whole_ssn_typed_with_dashes_searches_by_its_last_four(
     ).content.decode()
 
     assert reverse("office:return_detail", args=[return_a.pk]) in page
+
+
+def test_every_mistake_on_the_return_form_shows_at_once(office_a: Client) -> None:
+    response = office_a.post(
+        reverse("office:return_create"),
+        {"tax_year": "1999", "filing_status": "single", "taxpayer-ssn": "12"},
+    )
+
+    page = response.content.decode()
+    assert "Enter a tax year from 2000 to this year." in page
+    assert "Enter the 9 digits of the SSN." in page
