@@ -5,7 +5,7 @@ from django.urls import reverse
 from chat.actions import mark_read, post_message
 from chat.forms import MessageForm
 from chat.history import chat_history
-from chat.unread import unread_for_office
+from chat.unread import unread_for_client, unread_for_office
 from firms.decorators import preparer_required
 from portal.access import portal_required
 from portal.models import Portal
@@ -78,3 +78,19 @@ def office_history(request: HttpRequest, return_id: int) -> HttpResponse:
         "chat/history.html",
         {"lines": chat_history(portal), "viewer_is_client": False},
     )
+
+
+@portal_required
+def client_unread(request: HttpRequest, portal: Portal) -> HttpResponse:
+    """The badge beside Messages alone, fetched again by every portal page."""
+    context = {"portal_unread": unread_for_client(portal)}
+    return render(request, "chat/_unread_badge.html", context)
+
+
+@preparer_required
+def office_unread(request: HttpRequest, return_id: int) -> HttpResponse:
+    """The "Show Chat (N Unread Messages)" button alone, fetched again by its page."""
+    tax_return = get_return_for_preparer(request, return_id)
+    portal = getattr(tax_return, "portal", None)
+    unread = unread_for_office(portal) if portal else 0
+    return render(request, "chat/_show_chat.html", {"unread": unread})

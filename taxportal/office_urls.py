@@ -47,4 +47,9 @@ urlpatterns = [
         chat.office_history,
         name="chat_history",
     ),
+    path(
+        "returns/<int:return_id>/chat/unread/",
+        chat.office_unread,
+        name="chat_unread",
+    ),
 ]

@@ -33,4 +33,5 @@ urlpatterns = [
     path("signature/<str:role>/", documents.edit_signature, name="signature"),
     path("messages/", chat.client_messages, name="messages"),
     path("messages/history/", chat.client_history, name="messages_history"),
+    path("messages/unread/", chat.client_unread, name="messages_unread"),
 ]

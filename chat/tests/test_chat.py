@@ -351,3 +351,19 @@ def test_the_office_is_not_notified_of_client_messages_by_email(
     client_says(client_a, "Here is my W-2.")
 
     assert not mail.outbox
+
+
+def test_the_unread_counts_can_be_fetched_alone_for_live_updates(
+    office_a: Client, client_a: Client, return_a: TaxReturn
+) -> None:
+    office_says(office_a, return_a, "Your return is ready.")
+    client_says(client_a, "Thanks!")
+    client_says(client_a, "Signed.")
+
+    badge_html = client_a.get(reverse("portal:messages_unread")).content.decode()
+    button_html = office_a.get(
+        reverse("office:chat_unread", args=[return_a.pk])
+    ).content.decode()
+
+    assert badge(badge_html) == "1"
+    assert "Show Chat (2 Unread Messages)" in button_html

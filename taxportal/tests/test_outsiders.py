@@ -95,6 +95,7 @@ OFFICE_PAGES: dict[str, Callable[[FirmA], str]] = {
         reverse("office:chat", args=[a.tax_return.pk]) + "?show=1"
     ),
     "chat_history": lambda a: reverse("office:chat_history", args=[a.tax_return.pk]),
+    "chat_unread": lambda a: reverse("office:chat_unread", args=[a.tax_return.pk]),
 }
 
 PORTAL_PAGES: dict[str, Callable[[FirmA], str]] = {
