@@ -90,7 +90,8 @@ def add_person(
     email: str,
     phone: str,
 ) -> Person:
-    person = Person(
+    return Person.objects.create_with_ssn(
+        ssn,
         tax_return=tax_return,
         role=role,
         first_name=first,
@@ -99,9 +100,6 @@ def add_person(
         email=email,
         phone=phone,
     )
-    person.set_ssn(ssn)
-    person.save()
-    return person
 
 
 def make_registered_portal(tax_return: TaxReturn, username: str) -> Portal:

@@ -53,6 +53,15 @@ class Role(models.TextChoices):
     SPOUSE = "spouse", _("Spouse")
 
 
+class PersonManager(models.Manager["Person"]):
+    def create_with_ssn(self, ssn: str, **fields: Any) -> "Person":
+        """A person saved with their SSN encrypted, as the return form does."""
+        person = self.model(**fields)
+        person.set_ssn(ssn)
+        person.save()
+        return person
+
+
 class Person(models.Model):
     """The taxpayer or the spouse on a return."""
 
@@ -72,6 +81,8 @@ class Person(models.Model):
     search_name = models.CharField(
         max_length=201, db_index=True, editable=False, default=""
     )
+
+    objects = PersonManager()
 
     class Meta:
         constraints = [

@@ -114,7 +114,8 @@ def _load_return(
 
 def _load_person(tax_return: TaxReturn, role: Role, data: tuple[str, ...]) -> None:
     first, last, ssn, email, phone = data
-    person = Person(
+    Person.objects.create_with_ssn(
+        ssn,
         tax_return=tax_return,
         role=role,
         first_name=first,
@@ -123,8 +124,6 @@ def _load_person(tax_return: TaxReturn, role: Role, data: tuple[str, ...]) -> No
         email=email,
         phone=phone,
     )
-    person.set_ssn(ssn)
-    person.save()
 
 
 def _load_admin() -> None:
