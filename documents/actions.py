@@ -14,7 +14,12 @@ from django.utils.translation import gettext as _
 from documents import signing
 from documents.models import ClientUpload, DocumentSignature, SentDocument, Signature
 from documents.signatures import signature_png_from_data_url
-from documents.uploads import UploadRefused, check_upload, unique_display_name
+from documents.uploads import (
+    CheckedFile,
+    UploadRefused,
+    check_upload,
+    unique_display_name,
+)
 from events.models import EventKind
 from events.record import record_event
 from lib.http import client_ip, signed_in_user, user_agent
@@ -68,10 +73,10 @@ def send_documents(
 
     sent = []
     with transaction.atomic():
-        for doc, display_name in checked:
-            name = unique_display_name(display_name, taken)
+        for doc, checked_file in checked:
+            name = unique_display_name(checked_file.display_name, taken)
             taken.add(name)
-            sent.append(_store_sent_document(request, portal, doc, name))
+            sent.append(_store_sent_document(request, portal, doc, checked_file, name))
 
     record_event(
         EventKind.DOCUMENTS_SENT,
@@ -83,7 +88,7 @@ def send_documents(
     return sent
 
 
-def _check_pdf(upload: UploadedFile) -> str:
+def _check_pdf(upload: UploadedFile) -> CheckedFile:
     checked = check_upload(upload, allowed={"application/pdf"})
     try:
         signing.page_count(upload.read())
@@ -97,23 +102,26 @@ def _check_pdf(upload: UploadedFile) -> str:
         ) from None
     finally:
         upload.seek(0)
-    return checked.display_name
+    return checked
 
 
 def _store_sent_document(
-    request: HttpRequest, portal: Portal, doc: DocumentToSend, name: str
+    request: HttpRequest,
+    portal: Portal,
+    doc: DocumentToSend,
+    checked: CheckedFile,
+    name: str,
 ) -> SentDocument:
-    content = doc.upload.read()
     sent = SentDocument(
         portal=portal,
         display_name=name,
-        original_sha256=hashlib.sha256(content).hexdigest(),
+        original_sha256=checked.sha256,
         needs_taxpayer_signature=doc.needs_taxpayer_signature,
         needs_spouse_signature=doc.needs_spouse_signature
         and portal.tax_return.is_joint,
         sent_by=signed_in_user(request),
     )
-    sent.original_file.save(name, ContentFile(content), save=True)
+    sent.original_file.save(name, doc.upload, save=True)
     return sent
 
 
