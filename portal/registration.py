@@ -50,10 +50,10 @@ def find_open_invitation(token: str) -> Invitation:
         raise InvitationUnusable(None)
 
     state = invitation.state(timezone.now())
-    if state != InvitationState.OPEN or invitation.portal.is_registered:
-        raise InvitationUnusable(
-            state if state != InvitationState.OPEN else InvitationState.USED
-        )
+    if state != InvitationState.OPEN:
+        raise InvitationUnusable(state)
+    if invitation.portal.is_registered:
+        raise InvitationUnusable(InvitationState.USED)
     return invitation
 
 
@@ -73,15 +73,26 @@ def details_match(person: Person, details: ClientDetails) -> bool:
     return phone_matches or email_matches
 
 
+def _count_mismatch(request: HttpRequest, invitation: Invitation) -> None:
+    """One more wrong guess; the last one allowed locks the link at once."""
+    Invitation.objects.filter(pk=invitation.pk).update(
+        failed_matches=F("failed_matches") + 1
+    )
+    record_event(
+        EventKind.REGISTRATION_REFUSED, request=request, portal=invitation.portal
+    )
+
+    invitation.refresh_from_db(fields=["failed_matches"])
+    if invitation.state(timezone.now()) == InvitationState.LOCKED:
+        raise InvitationUnusable(InvitationState.LOCKED)
+
+
 def register_client(request: HttpRequest, token: str, details: ClientDetails) -> Portal:
     """Create the client's login and use up the link, once, even under a race."""
     invitation = find_open_invitation(token)
     portal = invitation.portal
     if not details_match(portal.tax_return.taxpayer, details):
-        Invitation.objects.filter(pk=invitation.pk).update(
-            failed_matches=F("failed_matches") + 1
-        )
-        record_event(EventKind.REGISTRATION_REFUSED, request=request, portal=portal)
+        _count_mismatch(request, invitation)
         raise DetailsDoNotMatch
 
     try:

@@ -13,7 +13,7 @@ from events.record import record_event
 from notifications.sms import NotDelivered
 from portal.access import client_portal, portal_required
 from portal.forms import CodeForm, PortalLoginForm, RegisterForm, SendCodeForm
-from portal.models import Channel, InvitationState, Portal
+from portal.models import Channel, Portal
 from portal.registration import (
     ClientDetails,
     DetailsDoNotMatch,
@@ -43,10 +43,6 @@ def register(request: HttpRequest, token: str) -> HttpResponse:
         try:
             portal = register_client(request, token, ClientDetails(**form.cleaned_data))
         except DetailsDoNotMatch:
-            if _link_now_unusable(token):
-                return _unusable_link(
-                    request, InvitationUnusable(InvitationState.LOCKED)
-                )
             form.add_error(
                 None,
                 _(
@@ -77,14 +73,6 @@ def register(request: HttpRequest, token: str) -> HttpResponse:
             "password_rules": PASSWORD_RULES,
         },
     )
-
-
-def _link_now_unusable(token: str) -> bool:
-    try:
-        find_open_invitation(token)
-    except InvitationUnusable:
-        return True
-    return False
 
 
 def _unusable_link(request: HttpRequest, refusal: InvitationUnusable) -> HttpResponse:
