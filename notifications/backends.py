@@ -3,7 +3,7 @@ from collections.abc import Sequence
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.message import EmailMessage, EmailMultiAlternatives
 
-from notifications.models import OutboxMessage
+from notifications.models import OutboxChannel, OutboxMessage
 
 
 class OutboxEmailBackend(BaseEmailBackend):
@@ -19,7 +19,7 @@ class OutboxEmailBackend(BaseEmailBackend):
                 )
             for recipient in message.recipients():
                 OutboxMessage.objects.create(
-                    channel="email",
+                    channel=OutboxChannel.EMAIL,
                     recipient=recipient,
                     subject=str(message.subject),
                     body=str(message.body),

@@ -11,7 +11,7 @@ from typing import Protocol
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from notifications.models import OutboxMessage
+from notifications.models import OutboxChannel, OutboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ class OutboxSmsBackend:
     """Development texts: kept in the database and listed on the outbox page."""
 
     def send(self, to: str, body: str) -> None:
-        OutboxMessage.objects.create(channel="sms", recipient=to, body=body)
+        OutboxMessage.objects.create(channel=OutboxChannel.SMS, recipient=to, body=body)
 
 
 class TwilioSmsBackend:
